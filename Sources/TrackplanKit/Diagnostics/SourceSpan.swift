@@ -1,0 +1,45 @@
+/// A position in a source file: 1-based line and 1-based column counted in Unicode scalars.
+public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column, counted in Unicode scalars.
+    public var column: Int
+
+    /// Creates a position from a 1-based line and column.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A range of source text: the file, where it starts and where it ends (exclusive).
+public struct SourceSpan: Sendable, Hashable, CustomStringConvertible {
+    /// The file the range is in.
+    public var file: SourceFile
+    /// The first character of the range.
+    public var start: SourcePosition
+    /// The position just past the last character of the range.
+    public var end: SourcePosition
+
+    /// Creates a span.
+    public init(file: SourceFile, start: SourcePosition, end: SourcePosition) {
+        self.file = file
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    /// An empty span at the start of `file`, for problems that concern the whole file.
+    public static func startOf(_ file: SourceFile) -> SourceSpan {
+        let origin = SourcePosition(line: 1, column: 1)
+        return SourceSpan(file: file, start: origin, end: origin)
+    }
+
+    /// `path:line:col`, the way compilers print a location.
+    public var description: String { "\(file.path):\(start.line):\(start.column)" }
+}

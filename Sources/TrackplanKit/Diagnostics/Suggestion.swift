@@ -1,0 +1,53 @@
+/// "Did you mean" suggestions: the nearest known word by edit distance.
+public enum Suggestion {
+    /// The candidate closest to `word`, if it is close enough to be a plausible typo.
+    ///
+    /// Close enough means an edit distance of at most a third of the word's length (at least 1),
+    /// or a case-insensitive match.
+    public static func nearest<S: Sequence>(to word: String, in candidates: S) -> String?
+    where S.Element == String {
+        let lowered = word.lowercased()
+        var best: (String, Int)?
+        for candidate in candidates {
+            if candidate == word { continue }
+            let distance = candidate.lowercased() == lowered ? 0 : editDistance(lowered, candidate.lowercased())
+            if let current = best, distance > current.1 || (distance == current.1 && candidate >= current.0) {
+                continue
+            }
+            best = (candidate, distance)
+        }
+        guard let (candidate, distance) = best else { return nil }
+        let limit = max(1, max(word.count, candidate.count) / 3)
+        return distance <= limit ? candidate : nil
+    }
+
+    /// "; did you mean `x`?" when a suggestion exists, otherwise "".
+    public static func didYouMean<S: Sequence>(_ word: String, in candidates: S) -> String
+    where S.Element == String {
+        guard let near = nearest(to: word, in: candidates) else { return "" }
+        return "; did you mean `\(near)`?"
+    }
+
+    /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,2 @@
+import TrackplanKit
+print("hi")
