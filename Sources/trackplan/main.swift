@@ -1,2 +1,15 @@
+import ArgumentParser
+import Foundation
 import TrackplanKit
-print("hi")
+
+/// The `trackplan` command: lint tracking plans, compile them to GTM, document them.
+struct Trackplan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trackplan",
+        abstract: "Lint a website's tracking plan and turn it into measurement.",
+        version: TrackplanVersion.current,
+        subcommands: [Lint.self, Rules.self]
+    )
+}
+
+Trackplan.main()

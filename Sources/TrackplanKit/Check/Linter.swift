@@ -1,0 +1,66 @@
+/// Runs the lint rules over a loaded plan, then applies the plan's and the command line's
+/// severity settings and the entities' suppressions.
+public struct Linter: Sendable {
+    /// Severity overrides from the command line (`--rule ID=SEVERITY`): nil severity is `off`.
+    public var overrides: [String: Severity?]
+    /// The rules to run.
+    public var rules: [any Rule.Type]
+
+    /// Creates a linter with every built-in rule.
+    public init(overrides: [String: Severity?] = [:], rules: [any Rule.Type] = RuleCatalog.rules) {
+        self.overrides = overrides
+        self.rules = rules
+    }
+
+    /// Loads `path` and lints it: the loader's diagnostics plus the rules' findings. The rules
+    /// run only on a plan that loaded without errors, so a typo does not cascade into warnings.
+    public func lint(_ path: String, loader: PlanLoader = PlanLoader()) throws(PlanUnreadableError) -> LoadResult {
+        var result = try loader.load(path)
+        if let plan = result.plan, !result.hasErrors {
+            result.diagnostics += check(plan)
+        }
+        result.diagnostics.sort(by: Diagnostic.sourceOrder)
+        return result
+    }
+
+    /// The rules' findings on `plan`, with configuration and suppressions applied.
+    public func check(_ plan: Plan) -> [Diagnostic] {
+        var configured: [String: Severity?] = [:]
+        for setting in plan.ruleSettings { configured[setting.ruleID.value] = setting.severity }
+        for (id, severity) in overrides { configured[id] = severity }
+
+        var suppressions: [String: [String]] = [:]
+        for event in plan.events { suppressions[event.path] = event.suppressions.map(\.ruleID.value) }
+        for pageType in plan.pageTypes { suppressions[pageType.path] = pageType.suppressions.map(\.ruleID.value) }
+
+        var used: Set<String> = []
+        var results: [Diagnostic] = []
+        for rule in rules {
+            let id = rule.description.id
+            let severity: Severity?
+            if let setting = configured[id] { severity = setting } else { severity = rule.description.severity }
+            guard let severity else { continue }
+            for var diagnostic in rule.init().check(plan) {
+                if let entity = Self.entityPath(diagnostic.path), suppressions[entity]?.contains(id) == true {
+                    used.insert(entity + "\u{0}" + id)
+                    continue
+                }
+                diagnostic.severity = severity
+                results.append(diagnostic)
+            }
+        }
+        if let severity = configured[UnusedSuppressionRule.description.id] ?? UnusedSuppressionRule.description.severity {
+            results += UnusedSuppressionRule.findings(plan, used: used, ranRules: Set(rules.map { $0.description.id }))
+                .map { var d = $0; d.severity = severity; return d }
+        }
+        return results
+    }
+
+    /// `events.x` for `events.x.params.y`; `page_types.p` for `page_types.p.match`.
+    static func entityPath(_ path: String?) -> String? {
+        guard let path else { return nil }
+        let parts = path.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts[0] == "events" || parts[0] == "page_types" else { return nil }
+        return "\(parts[0]).\(parts[1])"
+    }
+}

@@ -1,0 +1,223 @@
+/// Loads a plan: reads the root file and its includes, decodes the typed model, and checks
+/// references. Problems become diagnostics; loading never traps on bad input.
+public struct PlanLoader: Sendable {
+    /// Where file contents come from.
+    public var sources: any SourceProvider
+    /// The YAML reader's options.
+    public var readerOptions: YAMLReader.Options
+    /// The rule ids that `suppress` and `lint.rules` may name.
+    public var knownRuleIDs: [String]
+
+    /// The most files one plan may include in total.
+    public static let maxIncludedFiles = 1000
+
+    /// Creates a loader reading from disk with the default limits and the built-in rules.
+    public init(sources: any SourceProvider = DiskSourceProvider(),
+                readerOptions: YAMLReader.Options = YAMLReader.Options(),
+                knownRuleIDs: [String] = RuleCatalog.ids) {
+        self.sources = sources
+        self.readerOptions = readerOptions
+        self.knownRuleIDs = knownRuleIDs
+    }
+
+    /// Loads the plan whose root file is `path`.
+    ///
+    /// - Throws: ``PlanUnreadableError`` when the root file cannot be read at all.
+    public func load(_ path: String) throws(PlanUnreadableError) -> LoadResult {
+        let bytes: [UInt8]
+        do {
+            bytes = try sources.contents(of: path)
+        } catch {
+            throw PlanUnreadableError(path: path, reason: (error as? SourceReadError)?.reason ?? "\(error)")
+        }
+        var session = LoadSession(loader: self)
+        return session.loadRoot(bytes: bytes, path: path)
+    }
+}
+
+/// The state of one load: files read so far, entities collected, diagnostics.
+struct LoadSession {
+    let loader: PlanLoader
+    var decoder = FieldDecoder()
+    var files: [SourceFile] = []
+    /// Identity of each file read → the span of the include entry that brought it in.
+    var loaded: [String: SourceSpan?] = [:]
+    var pageTypes: [PageType] = []
+    var events: [Event] = []
+    var pageTypeIndex: [String: Int] = [:]
+    var eventIndex: [String: Int] = [:]
+
+    init(loader: PlanLoader) {
+        self.loader = loader
+    }
+
+    static let rootKeys = ["trackplan", "name", "description", "include", "ga4", "conventions", "stages", "page_types", "events", "lint"]
+    static let includedKeys = ["page_types", "events", "include"]
+
+    mutating func loadRoot(bytes: [UInt8], path: String) -> LoadResult {
+        let displayPath = path
+        guard let fields = readFile(bytes: bytes, path: displayPath, includedFrom: nil) else {
+            return LoadResult(plan: nil, diagnostics: decoder.diagnostics, files: files)
+        }
+        let rootFile = fields.node.span.file
+        decoder.checkKeys(fields, allowed: Self.rootKeys, in: "the plan")
+
+        var formatVersion = 1
+        if let node = fields["trackplan"] {
+            if case .int(let version)? = node.value {
+                if version != 1 {
+                    decoder.error("unknown format version \(version); this trackplan reads version 1", at: node.span, path: "trackplan",
+                                  hint: "write `trackplan: 1`, or upgrade trackplan")
+                }
+                formatVersion = version
+            } else {
+                decoder.error("`trackplan` must be the format version `1`, found \(FieldDecoder.found(node))", at: node.span,
+                              path: "trackplan", hint: "write `trackplan: 1`")
+            }
+        } else {
+            decoder.missing("trackplan", in: fields, what: "the plan", hint: "start the plan with `trackplan: 1` (the format version)")
+        }
+        let name = decoder.name(fields["name"], "name", path: "name")
+        if name == nil, fields["name"]?.value == .null || fields["name"] == nil {
+            decoder.missing("name", in: fields, what: "the plan", hint: "add `name: Your Site` (the plan's name)")
+        }
+        let description = decoder.string(fields["description"], "description", path: "description")?.value
+        let measurementID = loadGA4(fields["ga4"])
+        let conventions = loadConventions(fields["conventions"])
+        let stages = loadStages(fields["stages"], in: fields)
+        let ruleSettings = loadLintSettings(fields["lint"])
+
+        loadEntities(fields, file: rootFile)
+
+        var plan = Plan(
+            formatVersion: formatVersion, name: name?.value ?? "", description: description,
+            measurementID: measurementID, conventions: conventions, stages: stages,
+            pageTypes: pageTypes, events: events, ruleSettings: ruleSettings,
+            files: files, rootFile: rootFile)
+        ReferenceCheck(knownRuleIDs: loader.knownRuleIDs).run(&plan, into: &decoder)
+        return LoadResult(plan: plan, diagnostics: decoder.diagnostics, files: files)
+    }
+
+    /// Reads one file and returns its root mapping, or nil after recording why it cannot be used.
+    mutating func readFile(bytes: [UInt8], path: String, includedFrom: SourceSpan?) -> Fields? {
+        let result = YAMLReader(options: loader.readerOptions).read(bytes, path: path)
+        decoder.diagnostics += result.diagnostics
+        guard let file = result.file else { return nil }
+        files.append(file)
+        if result.diagnostics.contains(where: { $0.ruleID == RuleID.yamlSyntax }) { return nil }
+        guard let root = result.documents.first else {
+            decoder.error(RuleID.yamlSyntax, "file is empty; a plan file holds one YAML mapping", at: .startOf(file), path: nil,
+                          hint: includedFrom == nil ? "start with `trackplan: 1` and `name:`" : "add `events:` or `page_types:`")
+            return nil
+        }
+        if result.documents.count > 1 {
+            let second = result.documents[1].span
+            decoder.error(RuleID.yamlSyntax, "a plan file holds exactly one YAML document; found another one here",
+                          at: SourceSpan(file: file, start: second.start, end: second.start), path: nil,
+                          hint: "remove the `---` line, or move the second document to its own file and `include` it")
+        }
+        guard let fields = decoder.mapping(root, "the root of a plan file", path: "", nullIsEmpty: false) else { return nil }
+        return fields
+    }
+
+    // MARK: Includes, page types and events (the parts that included files may hold)
+
+    mutating func loadEntities(_ fields: Fields, file: SourceFile) {
+        if let node = fields["page_types"], let map = decoder.mapping(node, "`page_types`", path: "page_types") {
+            for pair in map.pairs {
+                guard let id = pair.key.scalar?.text else { continue }
+                guard let pageType = loadPageType(id: id, key: pair.key, node: pair.value) else { continue }
+                if let existing = pageTypeIndex[id] {
+                    let first = pageTypes[existing].span
+                    decoder.error(RuleID.duplicateKey, "duplicate page type `\(id)`; first defined at \(first)", at: pair.key.span,
+                                  path: "page_types.\(id)", hint: "give one of them another id", related: [.init("first defined here", at: first)])
+                    continue
+                }
+                pageTypeIndex[id] = pageTypes.count
+                pageTypes.append(pageType)
+            }
+        }
+        if let node = fields["events"], let map = decoder.mapping(node, "`events`", path: "events") {
+            for pair in map.pairs {
+                guard let name = pair.key.scalar?.text else { continue }
+                guard let event = loadEvent(name: name, key: pair.key, node: pair.value) else { continue }
+                if let existing = eventIndex[name] {
+                    let first = events[existing].span
+                    decoder.error(RuleID.duplicateKey, "duplicate event `\(name)`; first defined at \(first)", at: pair.key.span,
+                                  path: "events.\(name)", hint: "merge the two definitions or rename one",
+                                  related: [.init("first defined here", at: first)])
+                    continue
+                }
+                eventIndex[name] = events.count
+                events.append(event)
+            }
+        }
+        loadIncludes(fields["include"], from: file)
+    }
+
+    mutating func loadIncludes(_ node: YAMLNode?, from file: SourceFile) {
+        guard let items = decoder.list(node, "include", of: "file paths", path: "include") else { return }
+        if loaded.isEmpty { loaded[loader.sources.identity(of: files[0].path)] = .some(nil) }
+        for item in items {
+            guard let entry = decoder.name(item, "include", path: "include") else { continue }
+            let path = PathUtil.resolve(entry.value, from: file.path)
+            let identity = loader.sources.identity(of: path)
+            if let previous = loaded[identity] {
+                let chain = includeChain(endingAt: file) + [path]
+                if chain.dropLast().contains(where: { loader.sources.identity(of: $0) == identity }) {
+                    decoder.error(RuleID.include, "include cycle: " + chain.joined(separator: " → "), at: entry.span, path: "include",
+                                  hint: "remove this include; a file cannot include itself, directly or through others")
+                } else {
+                    let where_ = previous.map { " from \($0)" } ?? ""
+                    decoder.error(RuleID.include, "`\(path)` is already included\(where_); each file is included once",
+                                  at: entry.span, path: "include", hint: "remove this include",
+                                  related: previous.map { [.init("first included here", at: $0)] } ?? [])
+                }
+                continue
+            }
+            guard loaded.count <= PlanLoader.maxIncludedFiles else {
+                decoder.error(RuleID.include, "too many included files (more than \(PlanLoader.maxIncludedFiles))", at: entry.span, path: "include")
+                return
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try loader.sources.contents(of: path)
+            } catch {
+                let reason = (error as? SourceReadError)?.reason ?? "\(error)"
+                let directory = PathUtil.directory(of: path)
+                let near = Suggestion.nearest(to: PathUtil.fileName(of: path), in: loader.sources.siblings(in: directory))
+                decoder.error(RuleID.include, "cannot read included file `\(path)`: \(reason)", at: entry.span, path: "include",
+                              hint: near.map { "did you mean `\(PathUtil.resolve($0, from: entry.value))`?" }
+                                  ?? "paths are relative to the file that includes them (\(file.path))")
+                continue
+            }
+            loaded[identity] = .some(entry.span)
+            includeParents[path] = file.path
+            guard let fields = readFile(bytes: bytes, path: path, includedFrom: entry.span) else { continue }
+            for pair in fields.pairs {
+                guard let key = pair.key.scalar?.text, !Self.includedKeys.contains(key) else { continue }
+                if Self.rootKeys.contains(key) {
+                    decoder.error("`\(key)` is not allowed in an included file; included files hold only `page_types`, `events` and `include`",
+                                  at: pair.key.span, path: key, hint: "move `\(key)` to the root plan file")
+                }
+            }
+            decoder.checkKeys(Fields(node: fields.node, pairs: fields.pairs.filter { pair in
+                !(pair.key.scalar.map { Self.rootKeys.contains($0.text) } ?? false)
+            }, path: ""), allowed: Self.includedKeys, in: "an included file")
+            loadEntities(fields, file: fields.node.span.file)
+        }
+    }
+
+    /// Included file path → the path of the file that included it.
+    var includeParents: [String: String] = [:]
+
+    func includeChain(endingAt file: SourceFile) -> [String] {
+        var chain = [file.path]
+        var current = file.path
+        while let parent = includeParents[current], chain.count <= PlanLoader.maxIncludedFiles {
+            chain.insert(parent, at: 0)
+            current = parent
+        }
+        return chain
+    }
+}
