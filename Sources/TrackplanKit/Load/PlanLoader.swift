@@ -57,7 +57,7 @@ struct LoadSession {
     mutating func loadRoot(bytes: [UInt8], path: String) -> LoadResult {
         let displayPath = path
         guard let fields = readFile(bytes: bytes, path: displayPath, includedFrom: nil) else {
-            return LoadResult(plan: nil, diagnostics: decoder.diagnostics, files: files)
+            return LoadResult(plan: nil, diagnostics: Self.unique(decoder.diagnostics), files: files)
         }
         let rootFile = fields.node.span.file
         decoder.checkKeys(fields, allowed: Self.rootKeys, in: "the plan")
@@ -95,7 +95,14 @@ struct LoadSession {
             pageTypes: pageTypes, events: events, ruleSettings: ruleSettings,
             files: files, rootFile: rootFile)
         ReferenceCheck(knownRuleIDs: loader.knownRuleIDs).run(&plan, into: &decoder)
-        return LoadResult(plan: plan, diagnostics: decoder.diagnostics, files: files)
+        return LoadResult(plan: plan, diagnostics: Self.unique(decoder.diagnostics), files: files)
+    }
+
+    /// The diagnostics without repeats: a node reused through aliases is decoded once per use,
+    /// but its problems are reported once.
+    static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }
     }
 
     /// Reads one file and returns its root mapping, or nil after recording why it cannot be used.
