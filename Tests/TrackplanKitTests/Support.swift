@@ -143,3 +143,44 @@ extension JSONValue {
         }
     }
 }
+
+/// Loading and linting in memory.
+enum Harness {
+    /// Loads `files` (path → YAML), the root being `root`.
+    static func load(_ files: [String: String], root: String = "plan.yaml") -> LoadResult {
+        let loader = PlanLoader(sources: MemorySourceProvider(files))
+        do {
+            return try loader.load(root)
+        } catch {
+            return LoadResult(plan: nil, diagnostics: [], files: [])
+        }
+    }
+
+    /// Loads then lints, the way `trackplan lint` does.
+    static func lint(_ files: [String: String], root: String = "plan.yaml") -> [Diagnostic] {
+        let loader = PlanLoader(sources: MemorySourceProvider(files))
+        return (try? Linter().lint(root, loader: loader).diagnostics) ?? []
+    }
+
+    /// Reads one YAML text.
+    static func read(_ text: String, options: YAMLReader.Options = YAMLReader.Options()) -> YAMLReader.Result {
+        YAMLReader(options: options).read(Array(text.utf8), path: "t.yaml")
+    }
+
+    /// `file:line:col: severity: message [rule]` for each diagnostic.
+    static func lines(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.map { d in
+            "\(d.span.map { "\($0.file.path):\($0.start.line):\($0.start.column)-\($0.end.line):\($0.end.column)" } ?? "-"): \(d.severity.rawValue): \(d.message) [\(d.ruleID)]"
+        }
+    }
+
+    /// A valid minimal plan header; tests append page types and events.
+    static let header = """
+    trackplan: 1
+    name: Test
+    stages:
+      - id: awareness
+      - id: decision
+
+    """
+}

@@ -19,7 +19,7 @@ public struct Linter: Sendable {
         if let plan = result.plan, !result.hasErrors {
             result.diagnostics += check(plan)
         }
-        result.diagnostics.sort(by: Diagnostic.sourceOrder)
+        result.diagnostics = Diagnostic.sorted(result.diagnostics, files: result.files)
         return result
     }
 

@@ -50,14 +50,24 @@ public struct Diagnostic: Sendable, Hashable {
 }
 
 extension Diagnostic {
-    /// Orders diagnostics by file, then position, then rule id, then message: source order.
-    public static func sourceOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
-        let lf = lhs.span?.file.path ?? "", rf = rhs.span?.file.path ?? ""
-        if lf != rf { return lf < rf }
-        let ls = lhs.span?.start ?? SourcePosition(line: 0, column: 0)
-        let rs = rhs.span?.start ?? SourcePosition(line: 0, column: 0)
-        if ls != rs { return ls < rs }
-        if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
-        return lhs.message < rhs.message
+    /// `diagnostics` grouped by file in the order of `files` (problems without a file first),
+    /// then by start and end position; problems at the same place keep the order they were found.
+    public static func sorted(_ diagnostics: [Diagnostic], files: [SourceFile]) -> [Diagnostic] {
+        var order: [String: Int] = [:]
+        for (index, file) in files.enumerated() where order[file.path] == nil { order[file.path] = index }
+        let origin = SourcePosition(line: 0, column: 0)
+        return diagnostics.enumerated().sorted { lhs, rhs in
+            let (l, r) = (lhs.element, rhs.element)
+            let lf = l.span.flatMap { order[$0.file.path] } ?? (l.span == nil ? -1 : files.count)
+            let rf = r.span.flatMap { order[$0.file.path] } ?? (r.span == nil ? -1 : files.count)
+            if lf != rf { return lf < rf }
+            let lp = l.span?.file.path ?? "", rp = r.span?.file.path ?? ""
+            if lp != rp { return lp < rp }
+            let ls = l.span?.start ?? origin, rs = r.span?.start ?? origin
+            if ls != rs { return ls < rs }
+            let le = l.span?.end ?? origin, re = r.span?.end ?? origin
+            if le != re { return le < re }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
     }
 }

@@ -13,13 +13,7 @@ public struct LintReport: Sendable {
         public init(path: String, files: [SourceFile], diagnostics: [Diagnostic]) {
             self.path = path
             self.files = files
-            let order = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-            self.diagnostics = diagnostics.sorted { lhs, rhs in
-                let l = lhs.span.flatMap { order[$0.file.path] } ?? -1
-                let r = rhs.span.flatMap { order[$0.file.path] } ?? -1
-                if l != r { return l < r }
-                return Diagnostic.sourceOrder(lhs, rhs)
-            }
+            self.diagnostics = Diagnostic.sorted(diagnostics, files: files)
         }
     }
 

@@ -3,7 +3,7 @@ public struct LoadResult: Sendable {
     /// The plan, when the files could be read and had the shape of a plan. A plan is returned
     /// even when some entities were dropped for errors; check ``hasErrors``.
     public var plan: Plan?
-    /// Every problem found, in the order found.
+    /// Every problem found, by file (in ``files`` order) and in source order.
     public var diagnostics: [Diagnostic]
     /// Every file read, the root first.
     public var files: [SourceFile]

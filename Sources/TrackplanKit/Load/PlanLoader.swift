@@ -57,7 +57,7 @@ struct LoadSession {
     mutating func loadRoot(bytes: [UInt8], path: String) -> LoadResult {
         let displayPath = path
         guard let fields = readFile(bytes: bytes, path: displayPath, includedFrom: nil) else {
-            return LoadResult(plan: nil, diagnostics: Self.unique(decoder.diagnostics), files: files)
+            return LoadResult(plan: nil, diagnostics: Diagnostic.sorted(Self.unique(decoder.diagnostics), files: files), files: files)
         }
         let rootFile = fields.node.span.file
         decoder.checkKeys(fields, allowed: Self.rootKeys, in: "the plan")
@@ -95,7 +95,7 @@ struct LoadSession {
             pageTypes: pageTypes, events: events, ruleSettings: ruleSettings,
             files: files, rootFile: rootFile)
         ReferenceCheck(knownRuleIDs: loader.knownRuleIDs).run(&plan, into: &decoder)
-        return LoadResult(plan: plan, diagnostics: Self.unique(decoder.diagnostics), files: files)
+        return LoadResult(plan: plan, diagnostics: Diagnostic.sorted(Self.unique(decoder.diagnostics), files: files), files: files)
     }
 
     /// The diagnostics without repeats: a node reused through aliases is decoded once per use,
