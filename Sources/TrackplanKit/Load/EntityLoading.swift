@@ -75,9 +75,10 @@ extension LoadSession {
         let status = decoder.choice(fields["status"], "status", as: EventStatus.self, path: path + ".status") ?? .planned
         var trigger = Located(Trigger.custom(event: name), at: key.span)
         var hasExplicitTrigger = false
+        var triggerSpans = TriggerSpans()
         if let triggerNode = fields["trigger"] {
             hasExplicitTrigger = true
-            if let loaded = loadTrigger(triggerNode, eventName: name, path: path + ".trigger") { trigger = loaded }
+            if let loaded = loadTrigger(triggerNode, eventName: name, path: path + ".trigger", spans: &triggerSpans) { trigger = loaded }
         }
         var params: [Param] = []
         if let paramsNode = fields["params"], let map = decoder.mapping(paramsNode, "`params`", path: path + ".params") {
@@ -94,11 +95,12 @@ extension LoadSession {
         let suppressions = loadSuppressions(fields["suppress"], path: path)
         return Event(name: name, kind: kind, stage: stage, pages: pages, description: description, leadsTo: kind == .micro ? leadsTo : nil,
                      signal: signal, negative: negative, keyEvent: keyEvent, owner: owner, status: status,
-                     trigger: trigger, hasExplicitTrigger: hasExplicitTrigger, params: params, suppressions: suppressions,
+                     trigger: trigger, hasExplicitTrigger: hasExplicitTrigger, triggerSpans: triggerSpans,
+                     params: params, suppressions: suppressions,
                      span: key.span, definitionSpan: SourceSpan(file: key.span.file, start: key.span.start, end: node.span.end))
     }
 
-    mutating func loadTrigger(_ node: YAMLNode, eventName: String, path: String) -> Located<Trigger>? {
+    mutating func loadTrigger(_ node: YAMLNode, eventName: String, path: String, spans: inout TriggerSpans) -> Located<Trigger>? {
         guard let fields = decoder.mapping(node, "`trigger`", path: path) else { return nil }
         decoder.checkKeys(fields, allowed: Trigger.kinds, in: "`trigger`")
         let kinds = fields.present(Trigger.kinds)
@@ -116,6 +118,10 @@ extension LoadSession {
         let kindPath = path + ".\(kind)"
         guard let options = decoder.mapping(pair.value, "`\(kind)`", path: kindPath) else { return nil }
         let span = SourceSpan(file: pair.key.span.file, start: pair.key.span.start, end: pair.value.span.end)
+        for option in options.pairs {
+            if let key = option.key.scalar?.text { spans.options[key] = option.value.span }
+        }
+        spans.percents = options["percent"]?.sequence?.map(\.span) ?? []
         func require(_ key: String, example: String) -> Located<String>? {
             if let value = decoder.name(options[key], key, path: kindPath + ".\(key)") { return value }
             if options[key] == nil || options[key]?.value == .null {

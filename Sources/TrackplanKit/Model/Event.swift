@@ -26,6 +26,9 @@ public struct Event: Sendable {
     public var trigger: Located<Trigger>
     /// Whether `trigger` was written in the plan (false when it is the default).
     public var hasExplicitTrigger: Bool
+    /// Where each trigger option's value was written (`selector`, `seconds`, …), and each item
+    /// of a `percent` list, so problems point at the value itself.
+    public var triggerSpans: TriggerSpans = TriggerSpans()
     /// The parameters it sends, in order.
     public var params: [Param]
     /// Rules silenced for this event.
@@ -52,4 +55,15 @@ public enum EventStatus: String, Sendable, Hashable, CaseIterable {
     case planned
     case implemented
     case deprecated
+}
+
+/// Where the values of a trigger's options were written.
+public struct TriggerSpans: Sendable {
+    /// Option name → the span of its value.
+    public var options: [String: SourceSpan] = [:]
+    /// The spans of the items of the `percent` list, in order.
+    public var percents: [SourceSpan] = []
+
+    /// No spans.
+    public init() {}
 }

@@ -38,22 +38,26 @@ public struct TriggerValidRule: Rule {
             }
         }
         for event in plan.events where event.hasExplicitTrigger {
-            let span = event.trigger.span
+            let spans = event.triggerSpans
             let path = event.path + ".trigger"
-            func report(_ message: String, hint: String? = nil) {
+            func report(_ message: String, at option: String? = nil, item: Int? = nil, hint: String? = nil) {
+                var span = option.flatMap { spans.options[$0] } ?? event.trigger.span
+                if let item, item < spans.percents.count { span = spans.percents[item] }
                 results.append(finding("the trigger of `\(event.name)` " + message, at: span, path: path, hint: hint))
             }
             func checkSelector(_ selector: String) {
                 if let problem = SelectorCheck.problem(selector) {
-                    report("has an invalid CSS selector `\(selector)`: \(problem)", hint: "test it with `document.querySelector(…)` in the browser console")
+                    report("has an invalid CSS selector `\(selector)`: \(problem)", at: "selector",
+                           hint: "test it with `document.querySelector(…)` in the browser console")
                 }
             }
             func checkPercents(_ percents: [Int], emptyMessage: String?) {
-                if percents.isEmpty, let emptyMessage { report(emptyMessage) }
-                if let bad = percents.first(where: { !(1...100).contains($0) }) {
-                    report("has percent \(bad); percents are integers from 1 to 100")
-                } else if zip(percents, percents.dropFirst()).contains(where: { $0 >= $1 }) {
+                if percents.isEmpty, let emptyMessage { report(emptyMessage, at: "percent") }
+                if let bad = percents.firstIndex(where: { !(1...100).contains($0) }) {
+                    report("has percent \(percents[bad]); percents are integers from 1 to 100", at: "percent", item: bad)
+                } else if let bad = percents.indices.dropLast().first(where: { percents[$0] >= percents[$0 + 1] }) {
                     report("lists percents \(percents.map(String.init).joined(separator: ", ")), which are not strictly ascending",
+                           at: "percent", item: bad + 1,
                            hint: "write `[\(Array(Set(percents)).sorted().map(String.init).joined(separator: ", "))]`")
                 }
             }
@@ -64,7 +68,7 @@ public struct TriggerValidRule: Rule {
                 checkSelector(selector)
             case .linkClick(.urlRegex(let pattern)):
                 if let problem = RegexCheck.problem(pattern) {
-                    report("has an invalid `url_regex`: \(problem)", hint: "GTM matches with RE2; rewrite the pattern without lookaround or backreferences")
+                    report("has an invalid `url_regex`: \(problem)", at: "url_regex", hint: "GTM matches with RE2; rewrite the pattern without lookaround or backreferences")
                 }
             case .linkClick(.urlContains), .formSubmit(.formID), .pageView:
                 break
@@ -74,11 +78,11 @@ public struct TriggerValidRule: Rule {
                 checkPercents(percents, emptyMessage: start || complete ? nil : "fires on nothing: give `percent`, `start: true` or `complete: true`")
             case .timer(let seconds):
                 if !(1...86_400).contains(seconds) {
-                    report("waits \(seconds) seconds; a timer waits from 1 to 86400 seconds (24 hours)")
+                    report("waits \(seconds) seconds; a timer waits from 1 to 86400 seconds (24 hours)", at: "seconds")
                 }
             case .custom(let name):
                 if name.isEmpty || name.contains(where: { $0.isWhitespace || $0.isNewline }) || name.contains("{{") || name.count > 100 {
-                    report("listens for the dataLayer event `\(name)`, which is not a valid event name",
+                    report("listens for the dataLayer event `\(name)`, which is not a valid event name", at: "event",
                            hint: "use a name without spaces or `{{`, as the site pushes it: `dataLayer.push({event: '\(event.name)'})`")
                 }
             }

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import TrackplanKit
+
+@Suite struct RuleCatalogTests {
+    static let rules = RuleCatalog.rules.map { $0.description }
+
+    @Test(arguments: rules.map(\.id))
+    func examplesBehaveAsDeclared(id: String) throws {
+        let description = try #require(RuleCatalog.description(of: id))
+        #expect(!description.triggeringExamples.isEmpty, "\(id) has no triggering example")
+        #expect(!description.nonTriggeringExamples.isEmpty, "\(id) has no non-triggering example")
+        for example in description.triggeringExamples {
+            let diagnostics = Harness.lint(["plan.yaml": example.plainYAML])
+            let loadErrors = diagnostics.filter { RuleID.loading.contains($0.ruleID) }
+            #expect(loadErrors.isEmpty, "\(id): example does not load: \(Harness.lines(loadErrors))\n\(example.yaml)")
+            let found = diagnostics.filter { $0.ruleID == id }.compactMap { $0.span?.start }
+            #expect(!example.markers.isEmpty, "\(id): a triggering example has no ↓ marker")
+            #expect(Set(found) == Set(example.markers),
+                    "\(id): expected diagnostics at \(example.markers), found \(Harness.lines(diagnostics.filter { $0.ruleID == id }))\n\(example.yaml)")
+        }
+        for example in description.nonTriggeringExamples {
+            let diagnostics = Harness.lint(["plan.yaml": example.plainYAML])
+            let loadErrors = diagnostics.filter { RuleID.loading.contains($0.ruleID) }
+            #expect(loadErrors.isEmpty, "\(id): example does not load: \(Harness.lines(loadErrors))")
+            let found = diagnostics.filter { $0.ruleID == id }
+            #expect(found.isEmpty, "\(id): non-triggering example triggers: \(Harness.lines(found))\n\(example.yaml)")
+        }
+    }
+
+    @Test func idsAreUniqueKebabCaseAndDocumented() {
+        let ids = RuleCatalog.ids
+        #expect(Set(ids).count == ids.count)
+        for rule in Self.rules {
+            #expect(rule.id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(rule.id)")
+            #expect(!rule.summary.isEmpty && !rule.rationale.isEmpty, "\(rule.id)")
+            #expect(!RuleID.loading.contains(rule.id))
+        }
+    }
+
+    @Test func everyExampleLintsClean() throws {
+        let examples = try FileManager.default.contentsOfDirectory(atPath: TestPaths.examples.path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(examples.count >= 4)
+        for name in examples {
+            let result = try Linter().lint(TestPaths.examples.appendingPathComponent(name).path)
+            #expect(Harness.lines(result.diagnostics) == [], "\(name) does not lint clean")
+        }
+    }
+
+    @Test func suppressionsSilenceOneRuleForOneEntityAndUnusedOnesAreReported() {
+        let plan = Harness.header + """
+        events:
+          AddToCart:
+            stage: decision
+            description: Legacy event.
+            suppress:
+              name-case: Kept for year-over-year reports.
+              event-stage: Not a real problem here.
+          ViewCart:
+            stage: decision
+            description: Legacy event.
+
+        """
+        let lines = Harness.lines(Harness.lint(["plan.yaml": plan]).filter { ["name-case", "unused-suppression"].contains($0.ruleID) })
+        #expect(lines == [
+            "plan.yaml:12:7-12:18: warning: suppression of `event-stage` on `AddToCart` silences nothing [unused-suppression]",
+            "plan.yaml:13:3-13:11: error: event `ViewCart` is not snake_case [name-case]",
+        ])
+    }
+
+    @Test func planSeverityOverridesApply() {
+        let plan = Harness.header + "events:\n  AddToCart:\n    stage: decision\nlint:\n  rules: {name-case: warning, event-description: off}\n"
+        let diagnostics = Harness.lint(["plan.yaml": plan])
+        #expect(diagnostics.filter { $0.ruleID == "name-case" }.map(\.severity) == [.warning])
+        #expect(diagnostics.filter { $0.ruleID == "event-description" }.isEmpty)
+    }
+
+    @Test func namingHelpers() {
+        #expect(NameWords.split("addToCart") == ["add", "to", "cart"])
+        #expect(NameWords.split("HTMLPageView") == ["html", "page", "view"])
+        #expect(NameWords.convert("AddToCart", to: .snakeCase) == "add_to_cart")
+        #expect(NameWords.convert("add_to_cart", to: .camelCase) == "addToCart")
+        #expect(NameWords.convert("add_to_cart", to: .pascalCase) == "AddToCart")
+        #expect(NameWords.convert("add_to_cart", to: .kebabCase) == "add-to-cart")
+        #expect(NameWords.follows("video_75_percent", .snakeCase))
+        #expect(!NameWords.follows("video__play", .snakeCase))
+        #expect(!NameWords.follows("pageURL", .camelCase))
+        #expect(NameStyleRule.isAction("submitted", Set(["submit"])))
+        #expect(NameStyleRule.isAction("saving", Set(["save"])))
+        #expect(!NameStyleRule.isAction("guide", Set(["save"])))
+    }
+
+    @Test func selectorsAndRegexes() {
+        #expect(SelectorCheck.problem("button.add-to-cart") == nil)
+        #expect(SelectorCheck.problem("form[action=\"/search\"] > input:not(.hidden)") == nil)
+        #expect(SelectorCheck.problem("a, b ~ c + d") == nil)
+        #expect(SelectorCheck.problem("") == "the selector is empty")
+        #expect(SelectorCheck.problem("button[data-plan") == "`[` is not closed with `]`")
+        #expect(SelectorCheck.problem("> a") == "the selector starts with the combinator `>`")
+        #expect(SelectorCheck.problem("a >") == "the selector ends with `>`")
+        #expect(SelectorCheck.problem("a,,b") == "there is an empty selector before `,`")
+        #expect(SelectorCheck.problem("a > > b") == "`>` is followed by `>` with no selector between them")
+        #expect(SelectorCheck.problem("div.") == "`.` must be followed by a name")
+        #expect(SelectorCheck.problem(":not()") == "a pseudo-class has empty parentheses")
+        #expect(RegexCheck.problem("^/products/[^/]+$") == nil)
+        #expect(RegexCheck.problem("(?=x)") == "lookahead `(?=…)` is not supported by RE2")
+        #expect(RegexCheck.problem("(?<!x)y") == "lookbehind `(?<!…)` is not supported by RE2")
+        #expect(RegexCheck.problem("(a)\\1") == "backreferences (`\\1`) are not supported by RE2")
+        #expect(RegexCheck.problem("a++") == "possessive quantifiers (`++`) are not supported by RE2")
+        #expect(RegexCheck.problem("[a-") == "`[` is not closed with `]`")
+        #expect(RegexCheck.problem("(abc") == "it does not compile as a regular expression (check brackets, parentheses and quantifiers)")
+    }
+}

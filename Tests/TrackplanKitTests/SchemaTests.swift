@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import TrackplanKit
+
+/// Cross-checks `Schemas/trackplan.schema.json` with Python's `jsonschema` (see `.ci/run`).
+@Suite struct SchemaTests {
+    /// Plans that both the loader and the schema must reject.
+    static let brokenPlans: [String: String] = [
+        "unknown-key": Harness.header + "events:\n  a_view:\n    stgae: decision\n",
+        "missing-name": "trackplan: 1\nstages:\n  - id: a\n",
+        "bad-version": "trackplan: 2\nname: X\nstages:\n  - id: a\n",
+        "no-stages": "trackplan: 1\nname: X\nstages: []\n",
+        "signal-type": Harness.header + "events:\n  a_view:\n    signal: high\n",
+        "signal-range": Harness.header + "events:\n  a_view:\n    signal: 7\n",
+        "two-triggers": Harness.header + "events:\n  a_view:\n    trigger: {click: {selector: a}, page_view: {}}\n",
+        "no-trigger-kind": Harness.header + "events:\n  a_view:\n    trigger: {}\n",
+        "two-matches": Harness.header + "page_types:\n  p:\n    match: {path: /a, path_regex: a}\n",
+        "no-match": Harness.header + "page_types:\n  p:\n    name: P\n",
+        "bad-kind": Harness.header + "events:\n  a_view:\n    kind: mega\n",
+        "bad-case": Harness.header + "conventions: {case: snake}\n",
+        "reasonless-suppression": Harness.header + "events:\n  a_view:\n    suppress: {name-style: ''}\n",
+        "unknown-rule": Harness.header + "lint:\n  rules: {no-such-rule: off}\n",
+        "bad-measurement-id": Harness.header + "ga4: {measurement_id: UA-1234}\n",
+        "bad-builtin": Harness.header + "events:\n  a_view:\n    params:\n      x: {from: 'builtin:click_txt'}\n",
+        "bad-param-type": Harness.header + "events:\n  a_view:\n    params:\n      x: {type: text}\n",
+        "click-without-selector": Harness.header + "events:\n  a_view:\n    trigger: {click: {}}\n",
+    ]
+
+    static var python: String? {
+        ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+            ?? ProcessInfo.processInfo.environment["PYTHON"]
+    }
+
+    func validate(_ files: [URL]) throws -> [String: Int] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", TestPaths.root.appendingPathComponent("Tests/validate_schema.py").path,
+                             TestPaths.root.appendingPathComponent("Schemas/trackplan.schema.json").path] + files.map(\.path)
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "validate_schema.py failed: is `jsonschema` installed (pip install jsonschema pyyaml)?")
+        var result: [String: Int] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "\t")
+            if parts.count == 2, let count = Int(parts[1]) { result[String(parts[0])] = count }
+        }
+        return result
+    }
+
+    @Test func examplesValidateAgainstTheSchema() throws {
+        let enumerator = FileManager.default.enumerator(at: TestPaths.examples, includingPropertiesForKeys: nil)
+        var files: [URL] = []
+        while let url = enumerator?.nextObject() as? URL { if url.pathExtension == "yaml" { files.append(url) } }
+        #expect(files.count >= 6)
+        let result = try validate(files)
+        for file in files {
+            #expect(result[file.path] == 0, "\(file.lastPathComponent) does not validate against the schema")
+        }
+    }
+
+    @Test func brokenPlansAreRejectedByTheSchemaAndTheLoader() throws {
+        let dir = try TempDirectory(Self.brokenPlans.reduce(into: [:]) { $0["\($1.key).yaml"] = $1.value })
+        let files = Self.brokenPlans.keys.sorted().map { dir.url.appendingPathComponent("\($0).yaml") }
+        let result = try validate(files)
+        for name in Self.brokenPlans.keys.sorted() {
+            let path = dir.url.appendingPathComponent("\(name).yaml").path
+            #expect((result[path] ?? 0) > 0, "the schema accepts the broken plan \(name)")
+            let loaded = try PlanLoader().load(path)
+            #expect(loaded.hasErrors, "the loader accepts the broken plan \(name)")
+        }
+    }
+
+    @Test func schemaListsEveryRule() throws {
+        let data = try Data(contentsOf: TestPaths.root.appendingPathComponent("Schemas/trackplan.schema.json"))
+        let schema = try JSONTestParser.parse(String(decoding: data, as: UTF8.self))
+        let names = schema["definitions"]?["suppress"]?["propertyNames"]?["enum"]
+        #expect(names == .array(RuleCatalog.ids.map(JSONValue.string)))
+        let builtins = BuiltinVariable.allCases.map(\.rawValue).joined(separator: "|")
+        #expect(String(decoding: data, as: UTF8.self).contains("^builtin:(\(builtins))$"))
+    }
+}
