@@ -33,8 +33,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TrackplanKitTests",
-            dependencies: ["TrackplanKit", "trackplan"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["TrackplanKit", "trackplan"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -12,20 +12,105 @@ struct Lint: ParsableCommand {
         """
     )
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif, github, junit
+    }
+
     @Argument(help: "The plan files to lint (YAML).")
     var plans: [String]
+
+    @Option(name: .long, help: "Output format: text, json, sarif, github or junit.")
+    var format: Format = .text
+
+    @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("rule"), help: ArgumentHelp("Set a rule's severity, overriding the plan: ID=error|warning|info|off. Repeatable.", valueName: "ID=SEVERITY"))
+    var ruleSettings: [String] = []
+
+    @Option(name: .long, help: "The lowest severity that fails the run: error, warning or info.")
+    var failOn: Severity = .error
+
+    @Flag(name: .long, help: "Fail on warnings too (same as --fail-on warning).")
+    var strict = false
+
+    @Option(name: .long, help: "Hide the findings recorded in this baseline file; report only new ones.")
+    var baseline: String?
+
+    @Option(name: .long, help: "Record the current findings in this baseline file, then exit 0.")
+    var writeBaseline: String?
 
     @Flag(name: .long, help: "Never colour the output (colour is on only on a terminal, and off when NO_COLOR is set).")
     var noColor = false
 
+    var effectiveFailOn: Severity { strict ? min(failOn, .warning) : failOn }
+
+    func overrides() throws -> [String: Severity?] {
+        var result: [String: Severity?] = [:]
+        for setting in ruleSettings {
+            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                throw ValidationError("--rule takes ID=SEVERITY, such as `--rule name-style=error`; found `\(setting)`")
+            }
+            let (id, level) = (parts[0], parts[1])
+            guard RuleCatalog.ids.contains(id) else {
+                let near = Suggestion.nearest(to: id, in: RuleCatalog.ids)
+                throw ValidationError("unknown rule `\(id)`" + (near.map { "; did you mean `\($0)`?" } ?? "") + " (`trackplan rules` lists them)")
+            }
+            if level == "off" {
+                result[id] = .some(nil)
+            } else if let severity = Severity(rawValue: level) {
+                result[id] = .some(severity)
+            } else {
+                throw ValidationError("the severity of `\(id)` must be error, warning, info or off; found `\(level)`")
+            }
+        }
+        return result
+    }
+
     func run() throws {
-        let report = Linter().report(plans)
-        let color = !noColor && Terminal.supportsColor(FileHandle.standardOutput)
-        Terminal.write(TextReporter(color: color).format(report))
-        let code = report.exitCode()
+        var report = Linter(overrides: try overrides()).report(plans)
+        if let writeBaseline {
+            try OutputFile.write(Baseline(recording: report).serialized(), to: writeBaseline)
+            let count = report.diagnostics.count
+            FileHandle.standardError.write(Data("recorded \(count) finding\(count == 1 ? "" : "s") in \(writeBaseline)\n".utf8))
+            if !report.unreadable.isEmpty { throw ExitCode(2) }
+            return
+        }
+        if let baseline {
+            let text: String
+            do {
+                text = try String(contentsOfFile: baseline, encoding: .utf8)
+            } catch {
+                throw ValidationError("cannot read baseline `\(baseline)`: \(error.localizedDescription)")
+            }
+            do {
+                report = try Baseline.parse(text).apply(to: report)
+            } catch {
+                throw ValidationError("baseline `\(baseline)` is invalid: \(error)")
+            }
+        }
+        let text: String
+        switch format {
+        case .text:
+            let color = output == nil && !noColor && Terminal.supportsColor(FileHandle.standardOutput)
+            text = TextReporter(color: color).format(report)
+        case .json: text = JSONReporter().format(report)
+        case .sarif: text = SARIFReporter().format(report)
+        case .github: text = GitHubReporter().format(report)
+        case .junit: text = JUnitReporter(failOn: effectiveFailOn).format(report)
+        }
+        if let output {
+            try OutputFile.write(text, to: output)
+        } else {
+            Terminal.write(text)
+        }
+        let code = report.exitCode(failOn: effectiveFailOn)
         if code != 0 { throw ExitCode(code) }
     }
 }
+
+extension Severity: ExpressibleByArgument {}
 
 /// Terminal capabilities and output.
 enum Terminal {
@@ -38,5 +123,16 @@ enum Terminal {
 
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// Files written atomically: a temporary file in the same directory, then a rename.
+enum OutputFile {
+    static func write(_ text: String, to path: String) throws {
+        do {
+            try AtomicFile.write(Data(text.utf8), to: path)
+        } catch {
+            throw ValidationError("cannot write `\(path)`: \(error.localizedDescription)")
+        }
     }
 }

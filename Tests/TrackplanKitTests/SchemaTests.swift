@@ -75,7 +75,7 @@ import Testing
 
     @Test func schemaListsEveryRule() throws {
         let data = try Data(contentsOf: TestPaths.root.appendingPathComponent("Schemas/trackplan.schema.json"))
-        let schema = try JSONTestParser.parse(String(decoding: data, as: UTF8.self))
+        let schema = try JSONParser.parse(String(decoding: data, as: UTF8.self))
         let names = schema["definitions"]?["suppress"]?["propertyNames"]?["enum"]
         #expect(names == .array(RuleCatalog.ids.map(JSONValue.string)))
         let builtins = BuiltinVariable.allCases.map(\.rawValue).joined(separator: "|")

@@ -87,7 +87,7 @@ import Testing
                 continue
             }
             guard testCase.documentCount == 1, let json = testCase.json else { continue }
-            let expected = try JSONTestParser.parseStream(json)
+            let expected = try JSONParser.parseStream(json)
             guard expected.count == 1, result.documents.count == 1 else {
                 wrongTree.insert(testCase.id)
                 continue

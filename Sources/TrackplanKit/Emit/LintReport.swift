@@ -21,6 +21,10 @@ public struct LintReport: Sendable {
     public var plans: [PlanResult]
     /// The plans that could not be read at all.
     public var unreadable: [PlanUnreadableError]
+    /// How many findings a baseline hid.
+    public var baselineSuppressed = 0
+    /// Baseline entries that no longer occur (the baseline file can shrink).
+    public var staleBaselineEntries: [Baseline.Entry] = []
 
     /// Creates a report.
     public init(plans: [PlanResult], unreadable: [PlanUnreadableError] = []) {
@@ -56,6 +60,7 @@ public struct LintReport: Sendable {
         if plans == 0, !unreadable.isEmpty { return unread }
         var line = parts.isEmpty ? "no problems \(scope)" : parts.joined(separator: ", ") + " " + scope
         if !unreadable.isEmpty { line += "; " + unread }
+        if baselineSuppressed > 0 { line += " (\(baselineSuppressed) known finding\(baselineSuppressed == 1 ? "" : "s") hidden by the baseline)" }
         return line
     }
 }

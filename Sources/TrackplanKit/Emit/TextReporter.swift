@@ -28,6 +28,10 @@ public struct TextReporter: Sendable {
                 out += format(diagnostic)
             }
         }
+        for entry in report.staleBaselineEntries {
+            out += paint("baseline", .cyan) + ": `\(entry.rule)` on `\(entry.path)` in \(entry.plan) no longer occurs"
+                + (entry.count > 1 ? " (\(entry.count) times)" : "") + "; run with --write-baseline to shrink the file\n"
+        }
         out += paint(report.summary, .bold) + "\n"
         return out
     }
