@@ -6,7 +6,27 @@ extension Plan {
     /// The active micro-conversions that fire on `pageType`: those listing it in `pages`, plus
     /// those with no `pages` (which fire everywhere).
     public func microConversions(on pageType: PageType) -> [Event] {
-        activeEvents.filter { $0.isMicro && ($0.pages == nil || $0.pages?.contains { $0.value == pageType.id } == true) }
+        events.filter { event in
+            event.isMicro && event.status != .deprecated
+                && (event.pages == nil || event.pages?.contains { $0.value == pageType.id } == true)
+        }
+    }
+
+    /// How many active micro-conversions fire on each page type, by page type id, in one pass
+    /// over the events (events without `pages` count on every page type).
+    public func microConversionCounts() -> [String: Int] {
+        var everywhere = 0
+        var counts: [String: Int] = [:]
+        for event in events where event.isMicro && event.status != .deprecated {
+            guard let pages = event.pages else {
+                everywhere += 1
+                continue
+            }
+            for page in Set(pages.map(\.value)) { counts[page, default: 0] += 1 }
+        }
+        var result: [String: Int] = [:]
+        for pageType in pageTypes { result[pageType.id] = (counts[pageType.id] ?? 0) + everywhere }
+        return result
     }
 
     /// Names of the macro-conversions.

@@ -13,29 +13,37 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
+        self.lineStarts = Self.lineStarts(of: text)
     }
+
+    /// The UTF-8 offset where each line starts (line 1 at index 0).
+    private let lineStarts: [Int]
 
     /// The 1-based `line` of the file without its line break, or nil past the end.
     public func line(_ line: Int) -> Substring? {
-        guard line >= 1 else { return nil }
-        var current = 1
-        var start = text.startIndex
-        if line > 1 {
-            var index = text.startIndex
-            while index < text.endIndex {
-                let c = text[index]
-                index = text.index(after: index)
-                if c == "\n" || c == "\r\n" || c == "\r" {
-                    current += 1
-                    if current == line { break }
-                }
-            }
-            guard current == line else { return nil }
-            start = index
-        }
-        var end = start
-        while end < text.endIndex, !text[end].isNewline { end = text.index(after: end) }
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
+        var end = line < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[line]) : utf8.endIndex
+        // Drop the line break (LF, CRLF or CR).
+        if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\n") { end = utf8.index(before: end) }
+        if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
         return text[start..<end]
+    }
+
+    /// Offsets of line starts: after each LF, and after each CR not followed by LF.
+    private static func lineStarts(of text: String) -> [Int] {
+        var starts = [0]
+        var previousCR = false
+        var offset = 0
+        for byte in text.utf8 {
+            if previousCR, byte != UInt8(ascii: "\n") { starts.append(offset) }
+            previousCR = byte == UInt8(ascii: "\r")
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        if previousCR { starts.append(offset) }
+        return starts
     }
 
     public static func == (lhs: SourceFile, rhs: SourceFile) -> Bool { lhs === rhs }

@@ -87,9 +87,25 @@ public struct YAMLReader: Sendable {
 
 /// Turns libyaml events into nodes.
 private struct TreeBuilder {
-    enum Frame {
-        case sequence(items: [YAMLNode], start: SourcePosition, anchor: String?, tag: String?, flow: Bool)
-        case mapping(pairs: [YAMLPair], pendingKey: YAMLNode?, start: SourcePosition, anchor: String?, tag: String?, flow: Bool)
+    /// An open sequence or mapping. A class, so that appending a child mutates the one array
+    /// in place (an enum payload popped and pushed back would copy it on every append).
+    final class Frame {
+        let isMapping: Bool
+        let start: SourcePosition
+        let anchor: String?
+        let tag: String?
+        let flow: Bool
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+
+        init(isMapping: Bool, start: SourcePosition, anchor: String?, tag: String?, flow: Bool) {
+            self.isMapping = isMapping
+            self.start = start
+            self.anchor = anchor
+            self.tag = tag
+            self.flow = flow
+        }
     }
 
     let file: SourceFile
@@ -195,22 +211,27 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             guard checkDepth(at: SourceSpan(file: file, start: start, end: end)) else { return false }
-            stack.append(.sequence(items: [], start: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag),
-                                   flow: data.style == YAML_FLOW_SEQUENCE_STYLE))
+            stack.append(Frame(isMapping: false, start: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag),
+                               flow: data.style == YAML_FLOW_SEQUENCE_STYLE))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             guard checkDepth(at: SourceSpan(file: file, start: start, end: end)) else { return false }
-            stack.append(.mapping(pairs: [], pendingKey: nil, start: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag),
-                                  flow: data.style == YAML_FLOW_MAPPING_STYLE))
+            stack.append(Frame(isMapping: true, start: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag),
+                               flow: data.style == YAML_FLOW_MAPPING_STYLE))
         case YAML_SEQUENCE_END_EVENT:
-            guard case .sequence(let items, let open, let anchor, let tag, let flow)? = stack.popLast() else { return false }
-            let close = (!flow ? items.last?.span.end : nil) ?? end
-            return add(YAMLNode(.sequence(items), span: SourceSpan(file: file, start: open, end: close), tag: tag), anchor: anchor)
+            guard let frame = stack.popLast(), !frame.isMapping else { return false }
+            let items = frame.items
+            frame.items = []
+            let close = (!frame.flow ? items.last?.span.end : nil) ?? end
+            return add(YAMLNode(.sequence(items), span: SourceSpan(file: file, start: frame.start, end: close), tag: frame.tag),
+                       anchor: frame.anchor)
         case YAML_MAPPING_END_EVENT:
-            guard case .mapping(let pairs, _, let open, let anchor, let tag, let flow)? = stack.popLast() else { return false }
-            let close = (!flow ? pairs.last?.value.span.end : nil) ?? end
-            let span = SourceSpan(file: file, start: open, end: close)
-            return add(YAMLNode(.mapping(finish(pairs)), span: span, tag: tag), anchor: anchor)
+            guard let frame = stack.popLast(), frame.isMapping else { return false }
+            let pairs = frame.pairs
+            frame.pairs = []
+            let close = (!frame.flow ? pairs.last?.value.span.end : nil) ?? end
+            let span = SourceSpan(file: file, start: frame.start, end: close)
+            return add(YAMLNode(.mapping(finish(pairs)), span: span, tag: frame.tag), anchor: frame.anchor)
         default:
             break
         }
@@ -236,21 +257,17 @@ private struct TreeBuilder {
     /// Adds a finished node to its parent (or makes it the document root).
     mutating func add(_ node: YAMLNode, anchor: String?) -> Bool {
         if let anchor { anchors[anchor] = node }
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             root = node
             return true
         }
-        switch top {
-        case .sequence(var items, let start, let anchor, let tag, let flow):
-            items.append(node)
-            stack.append(.sequence(items: items, start: start, anchor: anchor, tag: tag, flow: flow))
-        case .mapping(var pairs, let pendingKey, let start, let anchor, let tag, let flow):
-            if let key = pendingKey {
-                pairs.append(YAMLPair(key: key, value: node))
-                stack.append(.mapping(pairs: pairs, pendingKey: nil, start: start, anchor: anchor, tag: tag, flow: flow))
-            } else {
-                stack.append(.mapping(pairs: pairs, pendingKey: node, start: start, anchor: anchor, tag: tag, flow: flow))
-            }
+        if !top.isMapping {
+            top.items.append(node)
+        } else if let key = top.pendingKey {
+            top.pairs.append(YAMLPair(key: key, value: node))
+            top.pendingKey = nil
+        } else {
+            top.pendingKey = node
         }
         return true
     }

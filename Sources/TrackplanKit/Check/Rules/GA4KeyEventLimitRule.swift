@@ -21,8 +21,8 @@ public struct GA4KeyEventLimitRule: Rule {
     public func check(_ plan: Plan) -> [Diagnostic] {
         let keyEvents = plan.activeEvents.filter(\.keyEvent)
         guard keyEvents.count > GA4Facts.maxKeyEvents else { return [] }
-        return keyEvents.dropFirst(GA4Facts.maxKeyEvents).map { event in
-            finding("`\(event.name)` is key event number \(keyEvents.firstIndex { $0.name == event.name }.map { $0 + 1 } ?? 0); GA4 allows at most \(GA4Facts.maxKeyEvents)",
+        return keyEvents.enumerated().dropFirst(GA4Facts.maxKeyEvents).map { index, event in
+            finding("`\(event.name)` is key event number \(index + 1); GA4 allows at most \(GA4Facts.maxKeyEvents)",
                     at: event.span, path: event.path, hint: "set `key_event: false` on the events that are not business outcomes")
         }
     }
