@@ -124,6 +124,10 @@ enum Terminal {
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
 }
 
 /// Files written atomically: a temporary file in the same directory, then a rename.

@@ -93,7 +93,7 @@ final class TempDirectory {
         let dir = try TempDirectory(["p.yaml": Harness.header + "events:\n  add_to_cart:\n    stage: decision\n"])
         let result = try CLI.run(["lint", "p.yaml"], in: dir.url)
         #expect(result.status == 0)
-        #expect(result.stdout.hasSuffix("\n3 warnings in 1 plan\n"))
+        #expect(result.stdout.hasSuffix("\n3 warnings, 1 info in 1 plan\n"))
         #expect(result.stdout.components(separatedBy: ": warning: ").count - 1 == 3)
     }
 

@@ -2,6 +2,7 @@
 public enum RuleCatalog {
     /// The rule types.
     public static let rules: [any Rule.Type] = [
+        GA4MeasurementIDRule.self,
         GA4EventNameRule.self,
         GA4ReservedNameRule.self,
         GA4ParamNameRule.self,

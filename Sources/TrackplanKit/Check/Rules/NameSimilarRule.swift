@@ -27,11 +27,11 @@ public struct NameSimilarRule: Rule {
             let compact = words.joined()
             let bag = words.sorted().joined(separator: " ")
             if let first = byCompact[compact] {
-                results.append(finding("event `\(event.name)` differs from `\(first.name)` only in case or separators",
+                results.append(finding("event `\(event.name)` differs from `\(first.name)` (\(first.span)) only in case or separators",
                                        at: event.span, path: event.path, hint: "use one name: `\(first.name)`",
                                        related: [.init("`\(first.name)` is defined here", at: first.span)]))
             } else if let first = byWords[bag], words.count > 1 {
-                results.append(finding("event `\(event.name)` has the same words as `\(first.name)` in another order",
+                results.append(finding("event `\(event.name)` has the same words as `\(first.name)` (\(first.span)) in another order",
                                        at: event.span, path: event.path, hint: "use one name: `\(first.name)`",
                                        related: [.init("`\(first.name)` is defined here", at: first.span)]))
             }
@@ -49,11 +49,11 @@ public struct NameSimilarRule: Rule {
                 let compact = words.joined()
                 let bag = words.sorted().joined(separator: " ")
                 if let first = paramsByCompact[compact] {
-                    results.append(finding("parameter `\(param.name)` differs from `\(first.name)` only in case or separators",
+                    results.append(finding("parameter `\(param.name)` differs from `\(first.name)` (\(first.span)) only in case or separators",
                                            at: param.span, path: param.path, hint: "use one name: `\(first.name)`",
                                            related: [.init("`\(first.name)` is defined here", at: first.span)]))
                 } else if let first = paramsByWords[bag], words.count > 1 {
-                    results.append(finding("parameter `\(param.name)` has the same words as `\(first.name)` in another order",
+                    results.append(finding("parameter `\(param.name)` has the same words as `\(first.name)` (\(first.span)) in another order",
                                            at: param.span, path: param.path, hint: "use one name: `\(first.name)`",
                                            related: [.init("`\(first.name)` is defined here", at: first.span)]))
                 }

@@ -1,0 +1,252 @@
+import Foundation
+import Testing
+@testable import TrackplanKit
+
+/// Every example's generated files, compared byte for byte with `examples/build/<name>/`.
+/// Regenerate with `scripts/update-golden` (TRACKPLAN_UPDATE_GOLDEN=1 swift test --filter GoldenTests).
+@Suite struct GoldenTests {
+    static let examples = ["online-store", "b2b-saas", "healthcare-practice", "publisher"]
+    static let updating = ProcessInfo.processInfo.environment["TRACKPLAN_UPDATE_GOLDEN"] == "1"
+
+    /// The files generated for an example, as `trackplan build` writes them.
+    static func generate(_ name: String) throws -> [Pipeline.GeneratedFile] {
+        let path = TestPaths.examples.appendingPathComponent("\(name).yaml").path
+        let checked = try Pipeline(loader: PlanLoader()).check(path)
+        let (gtm, _) = try Pipeline.gtmContainer(checked.plan, compiler: GTMCompiler(environment: [:]))
+        return [gtm, Pipeline.ga4Admin(checked.plan)]
+    }
+
+    @Test(arguments: examples)
+    func generatedFilesMatchTheGoldenFiles(name: String) throws {
+        let directory = TestPaths.examples.appendingPathComponent("build/\(name)")
+        for file in try Self.generate(name) {
+            let url = directory.appendingPathComponent(file.name)
+            if Self.updating {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                try Data(file.content.utf8).write(to: url)
+                continue
+            }
+            let golden = try String(contentsOf: url, encoding: .utf8)
+            #expect(golden == file.content, "\(name)/\(file.name) differs from the golden file; run scripts/update-golden if the change is intended:\n\(Self.diff(golden, file.content))")
+        }
+    }
+
+    /// A short line diff: the first differing lines with their numbers.
+    static func diff(_ expected: String, _ actual: String) -> String {
+        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        var out: [String] = []
+        for i in 0..<max(a.count, b.count) where out.count < 24 {
+            let l = i < a.count ? String(a[i]) : nil, r = i < b.count ? String(b[i]) : nil
+            if l != r {
+                if let l { out.append("\(i + 1) - \(l)") }
+                if let r { out.append("\(i + 1) + \(r)") }
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+}
+
+@Suite struct GTMTests {
+    func compile(_ body: String) throws -> JSONValue {
+        let result = Harness.load(["plan.yaml": Harness.header + body])
+        #expect(Harness.lines(result.diagnostics) == [])
+        let plan = try #require(result.plan)
+        let output = GTMCompiler(environment: [:]).compile(plan)
+        #expect(GTMShapeChecker.problems(in: output.container) == [])
+        return output.container
+    }
+
+    func trigger(_ triggerYAML: String, pages: String = "") throws -> JSONValue {
+        let body = """
+        page_types:
+          product:
+            match: {path_prefix: /products/}
+          pricing:
+            match: {path: /pricing}
+        events:
+          some_event:
+            stage: decision
+        \(pages)    trigger:
+              \(triggerYAML)
+
+        """
+        let container = try compile(body)
+        guard case .array(let triggers)? = container["containerVersion"]?["trigger"], let first = triggers.first else {
+            Issue.record("no trigger")
+            return .null
+        }
+        // Drop the common fields; keep what the trigger kind decides.
+        guard case .object(let members) = first else { return .null }
+        return .object(members.filter { !["accountId", "containerId", "triggerId", "name", "fingerprint", "parentFolderId", "notes"].contains($0.key) })
+    }
+
+    static func cond(_ op: String, _ variable: String, _ value: String) -> String {
+        #"{"type":"\#(op)","parameter":[{"type":"TEMPLATE","key":"arg0","value":"{{\#(variable)}}"},{"type":"TEMPLATE","key":"arg1","value":"\#(value)"}]}"#
+    }
+
+    @Test func clickTrigger() throws {
+        let json = try trigger("click: {selector: 'button.add-to-wishlist'}", pages: "    pages: [product]\n")
+        #expect(json.serialized(pretty: false) == #"{"type":"CLICK","filter":["# + Self.cond("CSS_SELECTOR", "Click Element", "button.add-to-wishlist") + "," + Self.cond("STARTS_WITH", "Page Path", "/products/") + "]}")
+    }
+
+    @Test func linkClickTrigger() throws {
+        let json = try trigger("link_click: {url_contains: '.pdf'}")
+        #expect(json.serialized(pretty: false) == #"{"type":"LINK_CLICK","filter":["# + Self.cond("CONTAINS", "Click URL", ".pdf")
+                + #"],"waitForTags":{"type":"BOOLEAN","value":"false"},"checkValidation":{"type":"BOOLEAN","value":"false"},"waitForTagsTimeout":{"type":"TEMPLATE","value":"2000"},"uniqueTriggerId":{"type":"TEMPLATE"}}"#)
+    }
+
+    @Test func formSubmitTrigger() throws {
+        let json = try trigger("form_submit: {form_id: newsletter}", pages: "    pages: [product, pricing]\n")
+        #expect(json.serialized(pretty: false) == #"{"type":"FORM_SUBMISSION","filter":["# + Self.cond("EQUALS", "Form ID", "newsletter") + ","
+                + Self.cond("MATCH_REGEX", "Page Path", #"(?:^/products/)|(?:^/pricing$)"#)
+                + #"],"waitForTags":{"type":"BOOLEAN","value":"false"},"checkValidation":{"type":"BOOLEAN","value":"false"},"waitForTagsTimeout":{"type":"TEMPLATE","value":"2000"},"uniqueTriggerId":{"type":"TEMPLATE"}}"#)
+    }
+
+    @Test func scrollTrigger() throws {
+        let json = try trigger("scroll: {percent: [25, 50, 90]}", pages: "    pages: [pricing]\n")
+        #expect(json.serialized(pretty: false) == #"{"type":"SCROLL_DEPTH","filter":["# + Self.cond("EQUALS", "Page Path", "/pricing")
+                + #"],"parameter":[{"type":"TEMPLATE","key":"verticalThresholdUnits","value":"PERCENT"},{"type":"TEMPLATE","key":"verticalThresholdsPercent","value":"25,50,90"},{"type":"BOOLEAN","key":"verticalThresholdOn","value":"true"},{"type":"BOOLEAN","key":"horizontalThresholdOn","value":"false"},{"type":"TEMPLATE","key":"triggerStartOption","value":"WINDOW_LOAD"}]}"#)
+    }
+
+    @Test func videoTrigger() throws {
+        let json = try trigger("video: {percent: [25, 75], start: true}")
+        #expect(json.serialized(pretty: false) == #"{"type":"YOU_TUBE_VIDEO","parameter":[{"type":"TEMPLATE","key":"progressThresholdsPercent","value":"25,75"},{"type":"BOOLEAN","key":"captureStart","value":"true"},{"type":"BOOLEAN","key":"captureComplete","value":"false"},{"type":"BOOLEAN","key":"captureProgress","value":"true"},{"type":"BOOLEAN","key":"capturePause","value":"false"},{"type":"BOOLEAN","key":"fixMissingApi","value":"true"},{"type":"TEMPLATE","key":"radioButtonGroup1","value":"PERCENTAGE"},{"type":"TEMPLATE","key":"triggerStartOption","value":"WINDOW_LOAD"}]}"#)
+    }
+
+    @Test func timerTrigger() throws {
+        let json = try trigger("timer: {seconds: 30}", pages: "    pages: [product]\n")
+        #expect(json.serialized(pretty: false) == #"{"type":"TIMER","autoEventFilter":["# + Self.cond("STARTS_WITH", "Page Path", "/products/")
+                + #"],"eventName":{"type":"TEMPLATE","value":"gtm.timer"},"interval":{"type":"TEMPLATE","value":"30000"},"limit":{"type":"TEMPLATE","value":"1"},"uniqueTriggerId":{"type":"TEMPLATE"}}"#)
+    }
+
+    @Test func visibleTrigger() throws {
+        let json = try trigger("visible: {selector: '#pricing-table', min_percent_visible: 60}", pages: "    pages: [pricing]\n")
+        #expect(json.serialized(pretty: false) == #"{"type":"ELEMENT_VISIBILITY","filter":["# + Self.cond("EQUALS", "Page Path", "/pricing")
+                + ##"],"parameter":[{"type":"TEMPLATE","key":"selectorType","value":"CSS"},{"type":"TEMPLATE","key":"elementSelector","value":"#pricing-table"},{"type":"TEMPLATE","key":"firingFrequency","value":"ONCE"},{"type":"TEMPLATE","key":"onScreenRatio","value":"60"},{"type":"BOOLEAN","key":"useOnScreenDuration","value":"false"},{"type":"BOOLEAN","key":"useDomChangeListener","value":"true"}]}"##)
+    }
+
+    @Test func pageViewTrigger() throws {
+        let json = try trigger("page_view: {}", pages: "    pages: [product]\n")
+        #expect(json.serialized(pretty: false) == #"{"type":"PAGEVIEW","filter":["# + Self.cond("STARTS_WITH", "Page Path", "/products/") + "]}")
+    }
+
+    @Test func customTrigger() throws {
+        let json = try trigger("custom: {event: wishlist_added}")
+        #expect(json.serialized(pretty: false) == #"{"type":"CUSTOM_EVENT","customEventFilter":["# + Self.cond("EQUALS", "_event", "wishlist_added") + "]}")
+    }
+
+    @Test func regexSpecialCharactersAreEscapedWhenPagesCombine() {
+        #expect(PagePathPattern.condition([.path("/a.b(c)"), .pathPrefix("/x+y/")])?.serialized(pretty: false)
+                == Self.cond("MATCH_REGEX", "Page Path", #"(?:^/a\\.b\\(c\\)$)|(?:^/x\\+y/)"#))
+    }
+
+    @Test func parametersVariablesAndBuiltins() throws {
+        let container = try compile("""
+        events:
+          add_to_cart:
+            stage: decision
+            trigger: {click: {selector: button.add}}
+            params:
+              item_id: {type: string}
+              cta_text: {from: 'builtin:click_text'}
+          view_item:
+            stage: decision
+            status: deprecated
+            params:
+              item_id: {type: string}
+
+        """)
+        let version = try #require(container["containerVersion"])
+        #expect(version["builtInVariable"]?.serialized(pretty: false)
+                == #"[{"accountId":"0","containerId":"0","type":"CLICK_ELEMENT","name":"Click Element"},{"accountId":"0","containerId":"0","type":"CLICK_TEXT","name":"Click Text"}]"#)
+        guard case .array(let variables)? = version["variable"], case .array(let tags)? = version["tag"] else { Issue.record("shape"); return }
+        #expect(variables.map { $0["name"] } == [.string("GA4 Measurement ID"), .string("DLV - item_id")])
+        #expect(variables[0]["parameter"]?.serialized(pretty: false) == #"[{"type":"TEMPLATE","key":"value","value":"G-XXXXXXXXXX"}]"#)
+        #expect(tags.map { $0["name"] } == [.string("GA4 event - add_to_cart"), .string("Google tag")])
+        #expect(tags[1]["firingTriggerId"] == .array([.string("2147479573")]))
+        #expect(tags[0]["parameter"]?.serialized(pretty: false).contains(#""value":"{{Click Text}}""#) == true)
+    }
+
+    @Test func hostileTextSurvivesAsValidJSON() throws {
+        let container = try compile(#"""
+        events:
+          quote_click:
+            stage: decision
+            description: "He said \"buy\" \\ then {{left}} </script> — ünïcødé 🚀"
+            trigger: {click: {selector: 'a[title="it''s \\"fine\\""]'}}
+
+        """#)
+        let text = container.serialized()
+        let parsed = try JSONParser.parse(text)
+        #expect(parsed == container)
+        #expect(!text.contains("</script>"))
+        guard case .array(let tags)? = parsed["containerVersion"]?["tag"], case .string(let notes)? = tags[0]["notes"] else { Issue.record("no notes"); return }
+        #expect(notes.contains(#"He said "buy" \ then {{left}} </script> — ünïcødé 🚀"#))
+        guard case .array(let triggers)? = parsed["containerVersion"]?["trigger"],
+              case .array(let filter)? = triggers[0]["filter"], case .array(let args)? = filter[0]["parameter"] else { Issue.record("no filter"); return }
+        #expect(args[1]["value"] == .string(#"a[title="it's \\"fine\\""]"#))
+    }
+
+    @Test func sameplanSameBytesAndExportTimeFromSourceDateEpoch() throws {
+        let plan = try #require(try Linter().lint(TestPaths.examples.appendingPathComponent("publisher.yaml").path).plan)
+        let a = GTMCompiler(environment: [:]).compile(plan).text
+        let b = GTMCompiler(environment: [:]).compile(plan).text
+        #expect(a == b)
+        #expect(a.contains(#""exportTime": "2000-01-01 00:00:00""#))
+        let dated = GTMCompiler(environment: ["SOURCE_DATE_EPOCH": "1700000000"]).compile(plan).text
+        #expect(dated.contains(#""exportTime": "2023-11-14 22:13:20""#))
+    }
+
+    @Test func theRealExportPassesTheShapeChecker() throws {
+        let data = try Data(contentsOf: TestPaths.shared.appendingPathComponent("reference/gtm-exports/shopify-web-template.json"))
+        let container = try JSONParser.parse(String(decoding: data, as: UTF8.self))
+        #expect(GTMShapeChecker.problems(in: container) == [])
+    }
+
+    @Test func theShapeCheckerFindsBrokenContainers() throws {
+        let plan = try #require(Harness.load(["plan.yaml": Harness.header + "events:\n  a_view:\n    stage: decision\n    params:\n      x: {}\n"]).plan)
+        let text = GTMCompiler(environment: [:]).compile(plan).text
+            .replacingOccurrences(of: #""firingTriggerId": [\n        "2""#, with: #""firingTriggerId": [\n        "99""#)
+            .replacingOccurrences(of: "{{DLV - x}}", with: "{{DLV - y}}")
+            .replacingOccurrences(of: #""value": "2""#, with: #""value": 2"#)
+        let problems = GTMShapeChecker.problems(in: try JSONParser.parse(text))
+        #expect(problems.contains("tag `GA4 event - a_view` references `{{DLV - y}}`, which is neither a variable of the container nor a listed built-in variable"))
+        #expect(problems.contains("variable `DLV - x` has a parameter value that is not a string"))
+    }
+
+    @Test func ga4AdminListsKeyEventsAndCustomDimensions() throws {
+        let plan = try #require(Harness.load(["plan.yaml": Harness.header + """
+        events:
+          add_to_cart:
+            stage: decision
+            params:
+              sku: {description: Product SKU.}
+              value: {type: number}
+              currency: {}
+          purchase:
+            kind: macro
+            stage: decision
+            description: Order placed.
+            params:
+              sku: {}
+              transaction_id: {}
+
+        """]).plan)
+        #expect(GA4AdminExport.json(plan).serialized(pretty: false)
+                == #"{"version":1,"plan":"Test","measurementId":null,"keyEvents":[{"eventName":"purchase","countingMethod":"ONCE_PER_EVENT","description":"Order placed."}],"customDimensions":[{"parameterName":"sku","displayName":"SKU","scope":"EVENT","description":"Product SKU.","events":["add_to_cart","purchase"]}]}"#)
+    }
+
+    @Test func commandRefusesPlansWithErrorsAndWritesNothing() throws {
+        let dir = try TempDirectory(["bad.yaml": Harness.header + "events:\n  AddToCart:\n    stage: decision\n"])
+        let result = try CLI.run(["gtm", "bad.yaml", "-o", "out.json"], in: dir.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix("nothing written: fix the errors above first\n"))
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("out.json").path))
+        let good = try CLI.run(["gtm", "examples/b2b-saas.yaml", "-o", dir.url.appendingPathComponent("c.json").path])
+        #expect(good.status == 0)
+        #expect(good.stderr.contains("20 tags, 19 triggers, 7 variables, 4 folders"))
+        let written = try String(contentsOf: dir.url.appendingPathComponent("c.json"), encoding: .utf8)
+        #expect(written == (try GoldenTests.generate("b2b-saas"))[0].content)
+    }
+}
