@@ -8,7 +8,7 @@ struct Trackplan: ParsableCommand {
         commandName: "trackplan",
         abstract: "Lint a website's tracking plan and turn it into measurement.",
         version: TrackplanVersion.current,
-        subcommands: [Lint.self, GTM.self, GA4.self, Rules.self]
+        subcommands: [Lint.self, Build.self, GTM.self, GA4.self, Docs.self, Init.self, Rules.self]
     )
 }
 

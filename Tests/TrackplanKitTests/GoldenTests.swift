@@ -12,8 +12,7 @@ import Testing
     static func generate(_ name: String) throws -> [Pipeline.GeneratedFile] {
         let path = TestPaths.examples.appendingPathComponent("\(name).yaml").path
         let checked = try Pipeline(loader: PlanLoader()).check(path)
-        let (gtm, _) = try Pipeline.gtmContainer(checked.plan, compiler: GTMCompiler(environment: [:]))
-        return [gtm, Pipeline.ga4Admin(checked.plan)]
+        return try Pipeline.allOutputs(checked, compiler: GTMCompiler(environment: [:]))
     }
 
     @Test(arguments: examples)

@@ -61,6 +61,17 @@ public struct Pipeline: Sendable {
         return (GeneratedFile(name: "gtm-container.json", content: output.text), output)
     }
 
+    /// The Markdown documentation for `plan`, summarizing `report`'s findings.
+    public static func trackingDocument(_ plan: Plan, report: LintReport) -> GeneratedFile {
+        GeneratedFile(name: "TRACKING.md", content: TrackingDocument(plan: plan, findings: report.diagnostics).render())
+    }
+
+    /// Every output of `trackplan build`, in the order written.
+    public static func allOutputs(_ checked: Checked, compiler: GTMCompiler = GTMCompiler()) throws(ShapeError) -> [GeneratedFile] {
+        let (gtm, _) = try gtmContainer(checked.plan, compiler: compiler)
+        return [gtm, ga4Admin(checked.plan), trackingDocument(checked.plan, report: checked.report)]
+    }
+
     /// The GA4 admin settings for `plan`.
     public static func ga4Admin(_ plan: Plan) -> GeneratedFile {
         GeneratedFile(name: "ga4-admin.json", content: GA4AdminExport.json(plan).serialized() + "\n")

@@ -4,23 +4,32 @@
 /// ```json
 /// {"version": 1, "plan": "…", "measurementId": "G-…",
 ///  "keyEvents": [{"eventName": "purchase", "countingMethod": "ONCE_PER_EVENT", "description": "…"}],
-///  "customDimensions": [{"parameterName": "item_id", "displayName": "Item ID", "scope": "EVENT",
-///                        "description": "…", "events": ["add_to_cart"]}]}
+///  "customDimensions": [{"parameterName": "cta_text", "displayName": "CTA Text", "scope": "EVENT",
+///                        "description": "…", "events": ["hero_cta_click"]}]}
 /// ```
 public enum GA4AdminExport {
-    /// The export for `plan` (deprecated events left out).
-    public static func json(_ plan: Plan) -> JSONValue {
-        let events = plan.activeEvents
-        let keyEvents: [JSONValue] = events.filter(\.keyEvent).map { event in
-            .object([
-                JSONMember("eventName", .string(event.name)),
-                JSONMember("countingMethod", .string("ONCE_PER_EVENT")),
-                JSONMember("description", event.description.map(JSONValue.string) ?? .null),
-            ])
-        }
+    /// A custom dimension to register.
+    public struct CustomDimension: Sendable, Equatable {
+        /// The event parameter it reads.
+        public var parameterName: String
+        /// The name shown in GA4 reports.
+        public var displayName: String
+        /// What it holds (at most 150 characters, GA4's limit).
+        public var description: String
+        /// The events that send it.
+        public var events: [String]
+    }
+
+    /// The key events, in plan order (deprecated events left out).
+    public static func keyEvents(_ plan: Plan) -> [Event] {
+        plan.activeEvents.filter(\.keyEvent)
+    }
+
+    /// The custom dimensions, in order of first use; GA4's own parameters are left out.
+    public static func customDimensions(_ plan: Plan) -> [CustomDimension] {
         var order: [String] = []
         var byName: [String: (description: String?, events: [String])] = [:]
-        for event in events {
+        for event in plan.activeEvents {
             for param in event.params where !GA4CustomDimensionLimitRule.standardParams.contains(param.name) {
                 if byName[param.name] == nil {
                     order.append(param.name)
@@ -30,23 +39,36 @@ public enum GA4AdminExport {
                 if byName[param.name]?.events.last != event.name { byName[param.name]?.events.append(event.name) }
             }
         }
-        let dimensions: [JSONValue] = order.map { name in
+        return order.map { name in
             let info = byName[name] ?? (nil, [])
             let description = info.description ?? "Parameter `\(name)` of " + info.events.map { "`\($0)`" }.joined(separator: ", ") + "."
-            return .object([
-                JSONMember("parameterName", .string(name)),
-                JSONMember("displayName", .string(displayName(name))),
-                JSONMember("scope", .string("EVENT")),
-                JSONMember("description", .string(String(description.prefix(150)))),
-                JSONMember("events", .array(info.events.map(JSONValue.string))),
-            ])
+            return CustomDimension(parameterName: name, displayName: displayName(name),
+                                   description: String(description.prefix(150)), events: info.events)
         }
-        return .object([
+    }
+
+    /// The export for `plan`.
+    public static func json(_ plan: Plan) -> JSONValue {
+        .object([
             JSONMember("version", .int(1)),
             JSONMember("plan", .string(plan.name)),
             JSONMember("measurementId", plan.measurementID.map { .string($0.value) } ?? .null),
-            JSONMember("keyEvents", .array(keyEvents)),
-            JSONMember("customDimensions", .array(dimensions)),
+            JSONMember("keyEvents", .array(keyEvents(plan).map { event in
+                .object([
+                    JSONMember("eventName", .string(event.name)),
+                    JSONMember("countingMethod", .string("ONCE_PER_EVENT")),
+                    JSONMember("description", event.description.map(JSONValue.string) ?? .null),
+                ])
+            })),
+            JSONMember("customDimensions", .array(customDimensions(plan).map { dimension in
+                .object([
+                    JSONMember("parameterName", .string(dimension.parameterName)),
+                    JSONMember("displayName", .string(dimension.displayName)),
+                    JSONMember("scope", .string("EVENT")),
+                    JSONMember("description", .string(dimension.description)),
+                    JSONMember("events", .array(dimension.events.map(JSONValue.string))),
+                ])
+            })),
         ])
     }
 
