@@ -3,6 +3,7 @@ public enum NameWords {
     /// The lowercased words of `name`: split at `_`, `-`, `.`, spaces and case changes
     /// (`addToCart`, `AddToCart`, `add-to-cart` and `add_to_cart` all give add, to, cart).
     public static func split(_ name: String) -> [String] {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(name) }
         var words: [String] = []
         var current = ""
         let scalars = Array(name.unicodeScalars)
@@ -27,6 +28,33 @@ public enum NameWords {
         }
         if !current.isEmpty { words.append(current) }
         return words.map { $0.lowercased() }
+    }
+
+    /// `split` for ASCII names, on bytes (the common case, and much faster).
+    static func splitASCII(_ name: String) -> [String] {
+        let bytes = Array(name.utf8)
+        var words: [String] = []
+        var current: [UInt8] = []
+        func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+        func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        for (i, b) in bytes.enumerated() {
+            if b == 95 || b == 45 || b == 46 || b == 32 {  // _ - . space
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self).lowercased()); current = [] }
+                continue
+            }
+            if isUpper(b), !current.isEmpty {
+                let previous = bytes[i - 1]
+                let nextIsLower = i + 1 < bytes.count && isLower(bytes[i + 1])
+                if isLower(previous) || isDigit(previous) || (isUpper(previous) && nextIsLower) {
+                    words.append(String(decoding: current, as: UTF8.self).lowercased())
+                    current = []
+                }
+            }
+            current.append(b)
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self).lowercased()) }
+        return words
     }
 
     /// `name` written in `nameCase`.

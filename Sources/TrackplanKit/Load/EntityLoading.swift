@@ -277,7 +277,9 @@ extension LoadSession {
     static func isDataLayerPath(_ text: String) -> Bool {
         let segments = text.split(separator: ".", omittingEmptySubsequences: false)
         return segments.allSatisfy { segment in
-            !segment.isEmpty && segment.unicodeScalars.allSatisfy { !CharacterSet.whitespacesAndNewlines.contains($0) && !"{}\"'".unicodeScalars.contains($0) }
+            !segment.isEmpty && segment.unicodeScalars.allSatisfy { scalar in
+                !scalar.properties.isWhitespace && scalar != "{" && scalar != "}" && scalar != "\"" && scalar != "'"
+            }
         }
     }
 }

@@ -81,7 +81,7 @@ struct FieldDecoder {
     /// A non-empty string (an id or a name).
     mutating func name(_ node: YAMLNode?, _ key: String, path: String) -> Located<String>? {
         guard let node, let value = string(node, key, path: path) else { return nil }
-        if value.value.trimmingCharacters(in: .whitespaces).isEmpty {
+        if value.value.allSatisfy({ $0 == " " || $0 == "\t" }) {
             error("`\(key)` must not be empty", at: node.span, path: path)
             return nil
         }
@@ -152,27 +152,37 @@ struct Fields {
     let node: YAMLNode
     let pairs: [YAMLPair]
     let path: String
-    private let index: [String: Int]
+    /// Key → position, built only for large mappings (small ones are scanned).
+    private let index: [String: Int]?
 
     init(node: YAMLNode, pairs: [YAMLPair], path: String) {
         self.node = node
         self.pairs = pairs
         self.path = path
-        var index: [String: Int] = [:]
-        for (i, pair) in pairs.enumerated() {
-            if let key = pair.key.scalar?.text, index[key] == nil { index[key] = i }
+        if pairs.count > 16 {
+            var index: [String: Int] = [:]
+            for (i, pair) in pairs.enumerated() {
+                if let key = pair.key.scalar?.text, index[key] == nil { index[key] = i }
+            }
+            self.index = index
+        } else {
+            self.index = nil
         }
-        self.index = index
+    }
+
+    func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return pairs.firstIndex { $0.key.scalar?.text == key }
     }
 
     /// The value of `key`, when present.
     subscript(key: String) -> YAMLNode? {
-        index[key].map { pairs[$0].value }
+        position(of: key).map { pairs[$0].value }
     }
 
     /// The key node of `key`, when present.
     func keyNode(_ key: String) -> YAMLNode? {
-        index[key].map { pairs[$0].key }
+        position(of: key).map { pairs[$0].key }
     }
 
     /// Which of `keys` are present, in source order.

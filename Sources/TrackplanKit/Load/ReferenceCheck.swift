@@ -1,20 +1,27 @@
 /// Checks that every name a plan refers to exists: stages, page types, macro-conversions, rules.
 struct ReferenceCheck {
     let knownRuleIDs: [String]
+    let ruleIDSet: Set<String>
+
+    init(knownRuleIDs: [String]) {
+        self.knownRuleIDs = knownRuleIDs
+        ruleIDSet = Set(knownRuleIDs)
+    }
 
     func run(_ plan: inout Plan, into decoder: inout FieldDecoder) {
         let stageIDs = plan.stages.map(\.id)
         let pageTypeIDs = plan.pageTypes.map(\.id)
+        let stageSet = Set(stageIDs), pageTypeSet = Set(pageTypeIDs)
         var kinds: [String: EventKind] = [:]
         for event in plan.events where kinds[event.name] == nil { kinds[event.name] = event.kind }
         let macros = plan.events.filter { $0.kind == .macro }.map(\.name)
 
         for event in plan.events {
-            if let stage = event.stage, !stageIDs.contains(stage.value) {
+            if let stage = event.stage, !stageSet.contains(stage.value) {
                 unknown("stage", stage, candidates: stageIDs, path: event.path + ".stage", decoder: &decoder,
                         orElse: "the stages are " + list(stageIDs))
             }
-            for page in event.pages ?? [] where !pageTypeIDs.contains(page.value) {
+            for page in event.pages ?? [] where !pageTypeSet.contains(page.value) {
                 unknown("page type", page, candidates: pageTypeIDs, path: event.path + ".pages", decoder: &decoder,
                         orElse: pageTypeIDs.isEmpty ? "define it under `page_types`" : "the page types are " + list(pageTypeIDs))
             }
@@ -34,7 +41,7 @@ struct ReferenceCheck {
             if RuleID.loading.contains(id.value) {
                 decoder.error(RuleID.unknownReference, "rule `\(id.value)` cannot be configured: it reports plans that cannot be loaded",
                               at: id.span, path: "lint.rules.\(id.value)", hint: "remove this line")
-            } else if !knownRuleIDs.contains(id.value) {
+            } else if !ruleIDSet.contains(id.value) {
                 unknown("rule", id, candidates: knownRuleIDs, path: "lint.rules.\(id.value)", decoder: &decoder,
                         orElse: "`trackplan rules` lists the rules")
             }
@@ -69,7 +76,7 @@ struct ReferenceCheck {
     }
 
     func checkSuppressions(_ suppressions: [Suppression], path: String, decoder: inout FieldDecoder) {
-        for suppression in suppressions where !knownRuleIDs.contains(suppression.ruleID.value) {
+        for suppression in suppressions where !ruleIDSet.contains(suppression.ruleID.value) {
             if RuleID.loading.contains(suppression.ruleID.value) {
                 decoder.error(RuleID.unknownReference, "rule `\(suppression.ruleID.value)` cannot be suppressed: it reports plans that cannot be loaded",
                               at: suppression.ruleID.span, path: path + ".suppress", hint: "fix the problem instead")

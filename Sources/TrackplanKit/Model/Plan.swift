@@ -23,12 +23,49 @@ public struct Plan: Sendable {
     /// The root file.
     public var rootFile: SourceFile
 
+    /// Positions by id, for lookups in constant time (ids are unique once loaded).
+    private let stageIndex: [String: Int]
+    private let pageTypeIndex: [String: Int]
+    private let eventIndex: [String: Int]
+
+    /// Creates a plan; lookups by id are indexed.
+    public init(formatVersion: Int, name: String, description: String?, measurementID: Located<String>?,
+                conventions: Conventions, stages: [Stage], pageTypes: [PageType], events: [Event],
+                ruleSettings: [RuleSetting], files: [SourceFile], rootFile: SourceFile) {
+        self.formatVersion = formatVersion
+        self.name = name
+        self.description = description
+        self.measurementID = measurementID
+        self.conventions = conventions
+        self.stages = stages
+        self.pageTypes = pageTypes
+        self.events = events
+        self.ruleSettings = ruleSettings
+        self.files = files
+        self.rootFile = rootFile
+        stageIndex = Self.index(stages.map(\.id))
+        pageTypeIndex = Self.index(pageTypes.map(\.id))
+        eventIndex = Self.index(events.map(\.name))
+    }
+
+    private static func index(_ ids: [String]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (i, id) in ids.enumerated() where result[id] == nil { result[id] = i }
+        return result
+    }
+
     /// The stage with id `id`.
-    public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
+    public func stage(_ id: String) -> Stage? {
+        stageIndex[id].flatMap { $0 < stages.count && stages[$0].id == id ? stages[$0] : stages.first { $0.id == id } }
+    }
     /// The page type with id `id`.
-    public func pageType(_ id: String) -> PageType? { pageTypes.first { $0.id == id } }
+    public func pageType(_ id: String) -> PageType? {
+        pageTypeIndex[id].flatMap { $0 < pageTypes.count && pageTypes[$0].id == id ? pageTypes[$0] : pageTypes.first { $0.id == id } }
+    }
     /// The event named `name`.
-    public func event(_ name: String) -> Event? { events.first { $0.name == name } }
+    public func event(_ name: String) -> Event? {
+        eventIndex[name].flatMap { $0 < events.count && events[$0].name == name ? events[$0] : events.first { $0.name == name } }
+    }
 }
 
 /// A severity override for one rule, from the plan's `lint.rules`.

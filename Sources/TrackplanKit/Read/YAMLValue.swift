@@ -32,6 +32,8 @@ public enum YAMLValue: Sendable, Hashable {
             }
         }
         guard scalar.style == .plain else { return .string(text) }
+        // Fast path: most plain scalars start with a letter that no typed value starts with.
+        if let first = text.utf8.first, !Self.typedStart[Int(first)] { return .string(text) }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         default: break
@@ -40,6 +42,11 @@ public enum YAMLValue: Sendable, Hashable {
         if let i = int(text) { return .int(i) }
         if let f = float(text) { return .float(f) }
         return .string(text)
+    }
+
+    /// Bytes that may start a null, boolean, integer or float.
+    private static let typedStart: [Bool] = (0..<256).map { byte in
+        Array("0123456789+-.~nNtTfF".utf8).contains(UInt8(byte))
     }
 
     private static func bool(_ text: String) -> Bool? {

@@ -17,9 +17,9 @@ public struct EventDescriptionRule: Rule {
     public init() {}
 
     public func check(_ plan: Plan) -> [Diagnostic] {
-        plan.activeEvents.filter { ($0.description ?? "").allSatisfy(\.isWhitespace) }.map { event in
+        Array(plan.activeEvents.filter { ($0.description ?? "").allSatisfy(\.isWhitespace) }.map { (event: Event) -> Diagnostic in
             finding("event `\(event.name)` has no description of the intent it signals", at: event.span, path: event.path,
                     hint: "add `description:` saying what the visitor shows by doing this")
-        }
+        })
     }
 }

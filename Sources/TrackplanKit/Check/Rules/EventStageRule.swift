@@ -17,9 +17,9 @@ public struct EventStageRule: Rule {
     public init() {}
 
     public func check(_ plan: Plan) -> [Diagnostic] {
-        plan.activeEvents.filter { $0.stage == nil }.map { event in
+        Array(plan.activeEvents.filter { $0.stage == nil }.map { (event: Event) -> Diagnostic in
             finding("event `\(event.name)` is not mapped to a funnel stage", at: event.span, path: event.path,
                     hint: "add `stage:` with one of " + plan.stages.map { "`\($0.id)`" }.joined(separator: ", "))
-        }
+        })
     }
 }

@@ -19,7 +19,7 @@ public struct GA4KeyEventLimitRule: Rule {
     public init() {}
 
     public func check(_ plan: Plan) -> [Diagnostic] {
-        let keyEvents = plan.activeEvents.filter(\.keyEvent)
+        let keyEvents = Array(plan.activeEvents.filter(\.keyEvent))
         guard keyEvents.count > GA4Facts.maxKeyEvents else { return [] }
         return keyEvents.enumerated().dropFirst(GA4Facts.maxKeyEvents).map { index, event in
             finding("`\(event.name)` is key event number \(index + 1); GA4 allows at most \(GA4Facts.maxKeyEvents)",

@@ -26,8 +26,8 @@ public struct GA4RecommendedEventRule: Rule {
         var results: [Diagnostic] = []
         let names = Set(plan.events.map(\.name))
         for event in plan.events {
-            let normalized = NameWords.split(event.name).joined(separator: "_")
-            if let recommended = GA4Facts.recommendedSynonyms[normalized] ?? GA4Facts.recommendedSynonyms[normalized.replacingOccurrences(of: "_", with: "")],
+            let words = NameWords.split(event.name)
+            if let recommended = GA4Facts.recommendedSynonyms[words.joined(separator: "_")] ?? GA4Facts.recommendedSynonyms[words.joined()],
                recommended != event.name {
                 let clash = names.contains(recommended) ? " (the plan has `\(recommended)` too: merge them)" : ""
                 results.append(finding(

@@ -21,9 +21,9 @@ public struct MacroUnsignalledRule: Rule {
         for event in plan.activeEvents where event.isMicro {
             if let target = event.leadsTo?.value { signalled.insert(target) }
         }
-        return plan.activeEvents.filter { $0.kind == .macro && !signalled.contains($0.name) }.map { event in
+        return Array(plan.activeEvents.filter { $0.kind == .macro && !signalled.contains($0.name) }.map { (event: Event) -> Diagnostic in
             finding("macro-conversion `\(event.name)` has no micro-conversion leading to it", at: event.span, path: event.path,
                     hint: "add `leads_to: \(event.name)` to the micro-conversions that predict it")
-        }
+        })
     }
 }

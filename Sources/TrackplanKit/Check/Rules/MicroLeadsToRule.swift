@@ -18,10 +18,10 @@ public struct MicroLeadsToRule: Rule {
 
     public func check(_ plan: Plan) -> [Diagnostic] {
         let macros = plan.macroNames
-        return plan.activeEvents.filter { $0.isMicro && $0.leadsTo == nil }.map { event in
+        return Array(plan.activeEvents.filter { $0.isMicro && $0.leadsTo == nil }.map { (event: Event) -> Diagnostic in
             finding("micro-conversion `\(event.name)` does not say which macro-conversion it leads to", at: event.span, path: event.path,
                     hint: macros.isEmpty ? "define the macro-conversion (`kind: macro`) and add `leads_to:`"
                         : "add `leads_to:` with one of " + macros.map { "`\($0)`" }.joined(separator: ", "))
-        }
+        })
     }
 }

@@ -18,12 +18,18 @@ public struct SignalSpreadRule: Rule {
     public init() {}
 
     public func check(_ plan: Plan) -> [Diagnostic] {
-        let micros = plan.activeEvents.filter(\.isMicro)
-        guard micros.count >= 2, let first = micros.first else { return [] }
-        let signals = Set(micros.map(\.signal))
-        guard signals.count == 1, let only = signals.first else { return [] }
-        let message = only.map { "all \(micros.count) micro-conversions have `signal: \($0)`; weight them by how strongly each predicts a conversion" }
+        var count = 0
+        var firstSpan: SourceSpan?
+        var signals: Set<Int?> = []
+        for event in plan.activeEvents where event.isMicro {
+            count += 1
+            if firstSpan == nil { firstSpan = event.span }
+            signals.insert(event.signal)
+            if signals.count > 1 { return [] }
+        }
+        guard count >= 2, let span = firstSpan, let only = signals.first else { return [] }
+        let message = only.map { "all \(count) micro-conversions have `signal: \($0)`; weight them by how strongly each predicts a conversion" }
             ?? "no micro-conversion has a `signal`; weight them by how strongly each predicts a conversion"
-        return [finding(message, at: first.span, path: "events", hint: "add `signal:` from 1 (weak) to 5 (strong) to each micro-conversion")]
+        return [finding(message, at: span, path: "events", hint: "add `signal:` from 1 (weak) to 5 (strong) to each micro-conversion")]
     }
 }

@@ -21,7 +21,8 @@ public struct TrackingDocument: Sendable {
     /// The Markdown text.
     public func render() -> String {
         var slugger = Slugger()
-        let events = plan.activeEvents
+        let events = Array(plan.activeEvents)
+        let microsByPage = plan.microConversionsByPageType()
         // Anchors are computed in heading order, as GitHub does.
         _ = slugger.slug("\(plan.name) — tracking plan")
         let sections = ["At a glance", "Funnel", "Coverage", "Page types", "Event catalog", "GA4 setup", "Conventions", "Lint"]
@@ -86,8 +87,10 @@ public struct TrackingDocument: Sendable {
             out += "| Page type | " + plan.stages.map { stageLabel($0) }.joined(separator: " | ") + " | Total | Target |\n"
             out += "| --- | " + plan.stages.map { _ in "---:" }.joined(separator: " | ") + " | ---: | --- |\n"
             for pageType in plan.pageTypes {
-                let fired = plan.microConversions(on: pageType)
-                let counts = plan.stages.map { stage in fired.filter { $0.stage?.value == stage.id }.count }
+                let fired = microsByPage[pageType.id] ?? []
+                var byStage: [String: Int] = [:]
+                for event in fired { if let stage = event.stage?.value { byStage[stage, default: 0] += 1 } }
+                let counts = plan.stages.map { byStage[$0.id] ?? 0 }
                 let total = fired.count
                 let target = total < range.lowerBound ? "⚠️ below" : total > range.upperBound ? "⚠️ above" : "✅"
                 out += "| [\(MarkdownText.escape(pageType.title))](#\(pageTypeSlugs[pageType.id] ?? "")) | "
@@ -104,7 +107,7 @@ public struct TrackingDocument: Sendable {
             if let description = pageType.description { out += MarkdownText.escape(description) + "\n\n" }
             out += "- Matches: " + TriggerWording.describe(pageType.match.value) + "\n"
             out += "- Primary macro-conversion: " + (pageType.macro.map { eventLink($0.value) } ?? "none") + "\n\n"
-            let fired = plan.microConversions(on: pageType)
+            let fired = microsByPage[pageType.id] ?? []
             if fired.isEmpty {
                 out += "No micro-conversion fires on this page type.\n\n"
                 continue

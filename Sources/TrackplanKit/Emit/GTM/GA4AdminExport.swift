@@ -22,7 +22,7 @@ public enum GA4AdminExport {
 
     /// The key events, in plan order (deprecated events left out).
     public static func keyEvents(_ plan: Plan) -> [Event] {
-        plan.activeEvents.filter(\.keyEvent)
+        Array(plan.activeEvents.filter(\.keyEvent))
     }
 
     /// The custom dimensions, in order of first use; GA4's own parameters are left out.
