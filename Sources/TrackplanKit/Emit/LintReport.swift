@@ -8,11 +8,14 @@ public struct LintReport: Sendable {
         public var files: [SourceFile]
         /// Its diagnostics, grouped by file (in ``files`` order) and in source order.
         public var diagnostics: [Diagnostic]
+        /// The loaded plan, when it could be built (possibly incomplete when there are errors).
+        public var plan: Plan?
 
         /// Creates a result; diagnostics are put in report order.
-        public init(path: String, files: [SourceFile], diagnostics: [Diagnostic]) {
+        public init(path: String, files: [SourceFile], diagnostics: [Diagnostic], plan: Plan? = nil) {
             self.path = path
             self.files = files
+            self.plan = plan
             self.diagnostics = Diagnostic.sorted(diagnostics, files: files)
         }
     }
@@ -73,7 +76,7 @@ extension Linter {
         for path in paths {
             do {
                 let result = try lint(path, loader: loader)
-                plans.append(.init(path: path, files: result.files, diagnostics: result.diagnostics))
+                plans.append(.init(path: path, files: result.files, diagnostics: result.diagnostics, plan: result.plan))
             } catch {
                 unreadable.append(error)
             }

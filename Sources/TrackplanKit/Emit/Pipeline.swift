@@ -31,7 +31,7 @@ public struct Pipeline: Sendable {
     public func check(_ path: String) throws(Failure) -> Checked {
         let report = linter.report([path], loader: loader)
         if !report.unreadable.isEmpty { throw .unreadable(report) }
-        guard report.count(.error) == 0, let plan = try? loader.load(path).plan else { throw .lintErrors(report) }
+        guard report.count(.error) == 0, let plan = report.plans.first?.plan else { throw .lintErrors(report) }
         return Checked(plan: plan, report: report)
     }
 

@@ -39,13 +39,19 @@ public enum MarkdownText {
     /// `text` as a code span that survives tables: backticks fenced with a longer run, pipes
     /// escaped (GFM removes the backslash inside tables), line breaks as spaces.
     public static func code(_ text: String) -> String {
-        var body = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "\r", with: " ")
-        body = body.replacingOccurrences(of: "|", with: "\\|")
+        var body = ""
         var longest = 0, run = 0
-        for c in body {
-            run = c == "`" ? run + 1 : 0
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            run = scalar == "`" ? run + 1 : 0
             longest = max(longest, run)
+            switch scalar {
+            case "\r": body += " "
+            case "\n": if !previousCR { body += " " }
+            case "|": body += "\\|"
+            default: body.unicodeScalars.append(scalar)
+            }
+            previousCR = scalar == "\r"
         }
         let fence = String(repeating: "`", count: longest + 1)
         let pad = body.hasPrefix("`") || body.hasSuffix("`") || body.isEmpty ? " " : ""
