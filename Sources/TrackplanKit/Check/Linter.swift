@@ -30,8 +30,12 @@ public struct Linter: Sendable {
         for (id, severity) in overrides { configured[id] = severity }
 
         var suppressions: [String: [String]] = [:]
-        for event in plan.events { suppressions[event.path] = event.suppressions.map(\.ruleID.value) }
-        for pageType in plan.pageTypes { suppressions[pageType.path] = pageType.suppressions.map(\.ruleID.value) }
+        for event in plan.events where !event.suppressions.isEmpty {
+            suppressions[event.path] = event.suppressions.map(\.ruleID.value)
+        }
+        for pageType in plan.pageTypes where !pageType.suppressions.isEmpty {
+            suppressions[pageType.path] = pageType.suppressions.map(\.ruleID.value)
+        }
 
         var used: Set<String> = []
         var results: [Diagnostic] = []
@@ -41,7 +45,7 @@ public struct Linter: Sendable {
             if let setting = configured[id] { severity = setting } else { severity = rule.description.severity }
             guard let severity else { continue }
             for var diagnostic in rule.init().check(plan) {
-                if let entity = Self.entityPath(diagnostic.path), suppressions[entity]?.contains(id) == true {
+                if !suppressions.isEmpty, let entity = Self.entityPath(diagnostic.path), suppressions[entity]?.contains(id) == true {
                     used.insert(entity + "\u{0}" + id)
                     continue
                 }

@@ -274,6 +274,19 @@ private struct TreeBuilder {
 
     /// Removes duplicate keys (reporting them) and applies merge keys.
     mutating func finish(_ pairs: [YAMLPair]) -> [YAMLPair] {
+        // Small mappings without merge keys (nearly all of a plan): compare keys pairwise,
+        // which is cheaper than hashing them.
+        if pairs.count <= 12, !(options.mergeKeys && pairs.contains { Self.isMergeKey($0.key) }) {
+            var identities: [YAMLValue?] = []
+            identities.reserveCapacity(pairs.count)
+            var duplicate = false
+            for pair in pairs {
+                let identity = pair.key.scalar.map { YAMLValue.resolve($0, tag: pair.key.tag) }
+                if let identity, identities.contains(where: { $0 == identity }) { duplicate = true; break }
+                identities.append(identity)
+            }
+            if !duplicate { return pairs }
+        }
         var seen: [YAMLValue: SourceSpan] = [:]
         var result: [YAMLPair] = []
         result.reserveCapacity(pairs.count)
