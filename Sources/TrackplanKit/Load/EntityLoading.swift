@@ -119,7 +119,7 @@ extension LoadSession {
         guard let options = decoder.mapping(pair.value, "`\(kind)`", path: kindPath) else { return nil }
         let span = SourceSpan(file: pair.key.span.file, start: pair.key.span.start, end: pair.value.span.end)
         for option in options.pairs {
-            if let key = option.key.scalar?.text { spans.options[key] = option.value.span }
+            if let key = option.key.scalar?.text { spans.options.append((key, option.value.span)) }
         }
         spans.percents = options["percent"]?.sequence?.map(\.span) ?? []
         func require(_ key: String, example: String) -> Located<String>? {

@@ -59,11 +59,16 @@ public enum EventStatus: String, Sendable, Hashable, CaseIterable {
 
 /// Where the values of a trigger's options were written.
 public struct TriggerSpans: Sendable {
-    /// Option name → the span of its value.
-    public var options: [String: SourceSpan] = [:]
+    /// The options' names and the spans of their values, in source order.
+    public var options: [(name: String, span: SourceSpan)] = []
     /// The spans of the items of the `percent` list, in order.
     public var percents: [SourceSpan] = []
 
     /// No spans.
     public init() {}
+
+    /// The span of option `name`'s value.
+    public func option(_ name: String) -> SourceSpan? {
+        options.first { $0.name == name }?.span
+    }
 }

@@ -19,46 +19,36 @@ public struct NameSimilarRule: Rule {
 
     public func check(_ plan: Plan) -> [Diagnostic] {
         var results: [Diagnostic] = []
-        // Events: one pass with hash maps, so the rule stays linear on large plans.
-        var byCompact: [String: Event] = [:]
-        var byWords: [String: Event] = [:]
-        for event in plan.events {
-            let words = NameWords.split(event.name)
+        // One pass with hash maps of names to the first place they occur (not whole events),
+        // so the rule stays linear in time and small in memory on large plans.
+        var byCompact: [String: (name: String, span: SourceSpan)] = [:]
+        var byWords: [String: (name: String, span: SourceSpan)] = [:]
+        func compare(_ name: String, _ span: SourceSpan, path: String, what: String) {
+            let words = NameWords.split(name)
             let compact = words.joined()
             let bag = words.sorted().joined(separator: " ")
             if let first = byCompact[compact] {
-                results.append(finding("event `\(event.name)` differs from `\(first.name)` (\(first.span)) only in case or separators",
-                                       at: event.span, path: event.path, hint: "use one name: `\(first.name)`",
+                results.append(finding("\(what) `\(name)` differs from `\(first.name)` (\(first.span)) only in case or separators",
+                                       at: span, path: path, hint: "use one name: `\(first.name)`",
                                        related: [.init("`\(first.name)` is defined here", at: first.span)]))
             } else if let first = byWords[bag], words.count > 1 {
-                results.append(finding("event `\(event.name)` has the same words as `\(first.name)` (\(first.span)) in another order",
-                                       at: event.span, path: event.path, hint: "use one name: `\(first.name)`",
+                results.append(finding("\(what) `\(name)` has the same words as `\(first.name)` (\(first.span)) in another order",
+                                       at: span, path: path, hint: "use one name: `\(first.name)`",
                                        related: [.init("`\(first.name)` is defined here", at: first.span)]))
             }
-            if byCompact[compact] == nil { byCompact[compact] = event }
-            if byWords[bag] == nil { byWords[bag] = event }
+            if byCompact[compact] == nil { byCompact[compact] = (name, span) }
+            if byWords[bag] == nil { byWords[bag] = (name, span) }
         }
-        // Parameters: the first spelling of each name across the plan.
-        var paramsByCompact: [String: Param] = [:]
-        var paramsByWords: [String: Param] = [:]
+        for event in plan.events {
+            compare(event.name, event.span, path: event.path, what: "event")
+        }
+        // Parameters: the first spelling of each name across the plan, in their own namespace.
+        byCompact = [:]
+        byWords = [:]
         var exact: Set<String> = []
         for event in plan.events {
-            for param in event.params {
-                guard exact.insert(param.name).inserted else { continue }
-                let words = NameWords.split(param.name)
-                let compact = words.joined()
-                let bag = words.sorted().joined(separator: " ")
-                if let first = paramsByCompact[compact] {
-                    results.append(finding("parameter `\(param.name)` differs from `\(first.name)` (\(first.span)) only in case or separators",
-                                           at: param.span, path: param.path, hint: "use one name: `\(first.name)`",
-                                           related: [.init("`\(first.name)` is defined here", at: first.span)]))
-                } else if let first = paramsByWords[bag], words.count > 1 {
-                    results.append(finding("parameter `\(param.name)` has the same words as `\(first.name)` (\(first.span)) in another order",
-                                           at: param.span, path: param.path, hint: "use one name: `\(first.name)`",
-                                           related: [.init("`\(first.name)` is defined here", at: first.span)]))
-                }
-                if paramsByCompact[compact] == nil { paramsByCompact[compact] = param }
-                if paramsByWords[bag] == nil { paramsByWords[bag] = param }
+            for param in event.params where exact.insert(param.name).inserted {
+                compare(param.name, param.span, path: param.path, what: "parameter")
             }
         }
         return results

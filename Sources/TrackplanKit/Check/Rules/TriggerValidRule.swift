@@ -41,7 +41,7 @@ public struct TriggerValidRule: Rule {
             let spans = event.triggerSpans
             let path = event.path + ".trigger"
             func report(_ message: String, at option: String? = nil, item: Int? = nil, hint: String? = nil) {
-                var span = option.flatMap { spans.options[$0] } ?? event.trigger.span
+                var span = option.flatMap { spans.option($0) } ?? event.trigger.span
                 if let item, item < spans.percents.count { span = spans.percents[item] }
                 results.append(finding("the trigger of `\(event.name)` " + message, at: span, path: path, hint: hint))
             }
