@@ -21,3 +21,12 @@ import Testing
         }
     }
 }
+
+@Suite struct ShapeCheckerReferenceTests {
+    @Test func referencesAreFound() {
+        #expect(GTMShapeChecker.references(in: "a {{B c}} d {{e}}{{f") == ["B c", "e"])
+        #expect(GTMShapeChecker.references(in: "{{}}") == [""])
+        #expect(GTMShapeChecker.references(in: "no refs { } }}") == [])
+        #expect(GTMShapeChecker.references(in: "ü{{Ünïcødé}}") == ["Ünïcødé"])
+    }
+}

@@ -54,11 +54,36 @@ struct LoadSession {
     static let rootKeys = ["trackplan", "name", "description", "include", "ga4", "conventions", "stages", "page_types", "events", "lint"]
     static let includedKeys = ["page_types", "events", "include"]
 
+    /// What the root file says besides page types and events.
+    struct RootSettings {
+        var file: SourceFile
+        var formatVersion: Int
+        var name: String
+        var description: String?
+        var measurementID: Located<String>?
+        var conventions: Conventions
+        var stages: [Stage]
+        var ruleSettings: [RuleSetting]
+    }
+
     mutating func loadRoot(bytes: [UInt8], path: String) -> LoadResult {
-        let displayPath = path
-        guard let fields = readFile(bytes: bytes, path: displayPath, includedFrom: nil) else {
+        guard let (root, includes) = loadRootFile(bytes: bytes, path: path) else {
             return LoadResult(plan: nil, diagnostics: Diagnostic.sorted(Self.unique(decoder.diagnostics), files: files), files: files)
         }
+        // The root file's node tree is released by now; included files are read one by one.
+        loadIncludes(includes, from: root.file)
+        var plan = Plan(
+            formatVersion: root.formatVersion, name: root.name, description: root.description,
+            measurementID: root.measurementID, conventions: root.conventions, stages: root.stages,
+            pageTypes: pageTypes, events: events, ruleSettings: root.ruleSettings,
+            files: files, rootFile: root.file)
+        ReferenceCheck(knownRuleIDs: loader.knownRuleIDs).run(&plan, into: &decoder)
+        return LoadResult(plan: plan, diagnostics: Diagnostic.sorted(Self.unique(decoder.diagnostics), files: files), files: files)
+    }
+
+    /// Reads the root file: its settings and entities, and its `include` list (still to load).
+    mutating func loadRootFile(bytes: [UInt8], path: String) -> (RootSettings, YAMLNode?)? {
+        guard let fields = readFile(bytes: bytes, path: path, includedFrom: nil) else { return nil }
         let rootFile = fields.node.span.file
         decoder.checkKeys(fields, allowed: Self.rootKeys, in: "the plan")
 
@@ -87,15 +112,10 @@ struct LoadSession {
         let stages = loadStages(fields["stages"], in: fields)
         let ruleSettings = loadLintSettings(fields["lint"])
 
-        loadEntities(fields, file: rootFile)
-
-        var plan = Plan(
-            formatVersion: formatVersion, name: name?.value ?? "", description: description,
-            measurementID: measurementID, conventions: conventions, stages: stages,
-            pageTypes: pageTypes, events: events, ruleSettings: ruleSettings,
-            files: files, rootFile: rootFile)
-        ReferenceCheck(knownRuleIDs: loader.knownRuleIDs).run(&plan, into: &decoder)
-        return LoadResult(plan: plan, diagnostics: Diagnostic.sorted(Self.unique(decoder.diagnostics), files: files), files: files)
+        let includes = loadEntities(fields)
+        let settings = RootSettings(file: rootFile, formatVersion: formatVersion, name: name?.value ?? "", description: description,
+                                    measurementID: measurementID, conventions: conventions, stages: stages, ruleSettings: ruleSettings)
+        return (settings, includes)
     }
 
     /// The diagnostics without repeats: a node reused through aliases is decoded once per use,
@@ -129,7 +149,9 @@ struct LoadSession {
 
     // MARK: Includes, page types and events (the parts that included files may hold)
 
-    mutating func loadEntities(_ fields: Fields, file: SourceFile) {
+    /// Loads the page types and events of a file; returns its `include` list, to be loaded by the
+    /// caller once this file's node tree is released.
+    mutating func loadEntities(_ fields: Fields) -> YAMLNode? {
         if let node = fields["page_types"], let map = decoder.mapping(node, "`page_types`", path: "page_types") {
             for pair in map.pairs {
                 guard let id = pair.key.scalar?.text else { continue }
@@ -159,7 +181,7 @@ struct LoadSession {
                 events.append(event)
             }
         }
-        loadIncludes(fields["include"], from: file)
+        return fields["include"]
     }
 
     mutating func loadIncludes(_ node: YAMLNode?, from file: SourceFile) {
@@ -200,7 +222,15 @@ struct LoadSession {
             }
             loaded[identity] = .some(entry.span)
             includeParents[path] = file.path
-            guard let fields = readFile(bytes: bytes, path: path, includedFrom: entry.span) else { continue }
+            guard let (includedFile, nested) = loadIncludedFile(bytes: bytes, path: path, entry: entry) else { continue }
+            loadIncludes(nested, from: includedFile)
+        }
+    }
+
+    /// Reads one included file and loads its entities; returns it and its own `include` list.
+    mutating func loadIncludedFile(bytes: [UInt8], path: String, entry: Located<String>) -> (SourceFile, YAMLNode?)? {
+        do {
+            guard let fields = readFile(bytes: bytes, path: path, includedFrom: entry.span) else { return nil }
             for pair in fields.pairs {
                 guard let key = pair.key.scalar?.text, !Self.includedKeys.contains(key) else { continue }
                 if Self.rootKeys.contains(key) {
@@ -211,7 +241,7 @@ struct LoadSession {
             decoder.checkKeys(Fields(node: fields.node, pairs: fields.pairs.filter { pair in
                 !(pair.key.scalar.map { Self.rootKeys.contains($0.text) } ?? false)
             }, path: ""), allowed: Self.includedKeys, in: "an included file")
-            loadEntities(fields, file: fields.node.span.file)
+            return (fields.node.span.file, loadEntities(fields))
         }
     }
 

@@ -73,9 +73,7 @@ public enum GTMShapeChecker {
                 }
                 // Every parameter-like object: values are strings, references resolve.
                 guard case .object(let members) = item else { continue }
-                for member in members where !["name", "notes", "accountId", "containerId", "fingerprint", "parentFolderId",
-                                              "firingTriggerId", "blockingTriggerId", "tagId", "triggerId", "variableId",
-                                              "type", "path", "tagManagerUrl"].contains(member.key) {
+                for member in members where !nonParameterKeys.contains(member.key) {
                     checkParameters(member.value, in: "\(kind) `\(name)`", variables: variableNames, problems: &problems)
                 }
             }
@@ -112,13 +110,23 @@ public enum GTMShapeChecker {
 
     /// The names inside `{{…}}` in `text`.
     static func references(in text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        let brace = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var result: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            result.append(String(rest[open.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
+        var i = 0
+        while i + 1 < bytes.count {
+            guard bytes[i] == brace, bytes[i + 1] == brace else { i += 1; continue }
+            var j = i + 2
+            while j + 1 < bytes.count, !(bytes[j] == close && bytes[j + 1] == close) { j += 1 }
+            guard j + 1 < bytes.count else { break }
+            result.append(String(decoding: bytes[(i + 2)..<j], as: UTF8.self))
+            i = j + 2
         }
         return result
     }
+
+    /// Entity fields that are not parameters (ids, names, bookkeeping).
+    static let nonParameterKeys: Set<String> = ["name", "notes", "accountId", "containerId", "fingerprint", "parentFolderId",
+                                                 "firingTriggerId", "blockingTriggerId", "tagId", "triggerId", "variableId",
+                                                 "type", "path", "tagManagerUrl"]
 }
