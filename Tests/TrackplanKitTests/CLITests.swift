@@ -117,7 +117,19 @@ final class TempDirectory {
         #expect(try CLI.run(["rules", "name-cse"]).status == 64)
     }
 
-    @Test func fiftyMegabytePlansAreRefusedPastTheLimitButLargeOnesLoad() throws {
+    @Test func filesOverTheSizeLimitAreRefusedWithoutReadingThem() throws {
+        let dir = try TempDirectory()
+        let path = dir.url.appendingPathComponent("huge.yaml").path
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 65 * 1024 * 1024)  // sparse: nothing is written
+        try handle.close()
+        let result = try CLI.run(["lint", "huge.yaml"], in: dir.url)
+        #expect(result.status == 1)
+        #expect(result.stdout == "huge.yaml:1:1: error: file is 65 MiB, over the 64 MiB limit for one plan file [yaml-syntax]\n    = help: split the plan into several files with `include`\n1 error in 1 plan\n")
+    }
+
+    @Test func largePlansLoad() throws {
         // A plan of 20,000 events (about 4 MB) loads; the reader's limit is 64 MiB per file.
         var text = Harness.header + "events:\n"
         for i in 0..<20_000 {

@@ -48,7 +48,7 @@ public struct TextReporter: Sendable {
         let location = diagnostic.span.map { "\($0): " } ?? "trackplan: "
         out += paint(location, .bold) + label + ": " + paint(diagnostic.message, .bold) + " [\(diagnostic.ruleID)]\n"
         var gutter = "    "
-        if let span = diagnostic.span, let line = span.file.line(span.start.line) {
+        if let span = diagnostic.span, !span.file.text.isEmpty, let line = span.file.line(span.start.line) {
             let number = String(span.start.line)
             gutter = String(repeating: " ", count: number.count + 2)
             out += " \(number) | \(line)\n"

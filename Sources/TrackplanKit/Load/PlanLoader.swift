@@ -24,6 +24,9 @@ public struct PlanLoader: Sendable {
     ///
     /// - Throws: ``PlanUnreadableError`` when the root file cannot be read at all.
     public func load(_ path: String) throws(PlanUnreadableError) -> LoadResult {
+        if let refused = LoadSession.tooLarge(path, sources: sources, limit: readerOptions.limits.maxFileSize) {
+            return LoadResult(plan: nil, diagnostics: [refused], files: [refused.span?.file].compactMap { $0 })
+        }
         let bytes: [UInt8]
         do {
             bytes = try sources.contents(of: path)
@@ -118,6 +121,15 @@ struct LoadSession {
         return (settings, includes)
     }
 
+    /// A `yaml-syntax` error when `path` is over the size limit, found without reading it.
+    static func tooLarge(_ path: String, sources: any SourceProvider, limit: Int) -> Diagnostic? {
+        guard let size = sources.size(of: path), size > limit else { return nil }
+        let file = SourceFile(path: path, text: "")
+        return Diagnostic(rule: RuleID.yamlSyntax,
+                          message: "file is \(YAMLReader.megabytes(size)), over the \(YAMLReader.megabytes(limit)) limit for one plan file",
+                          span: .startOf(file), hint: "split the plan into several files with `include`")
+    }
+
     /// The diagnostics without repeats: a node reused through aliases is decoded once per use,
     /// but its problems are reported once.
     static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
@@ -207,6 +219,11 @@ struct LoadSession {
             guard loaded.count <= PlanLoader.maxIncludedFiles else {
                 decoder.error(RuleID.include, "too many included files (more than \(PlanLoader.maxIncludedFiles))", at: entry.span, path: "include")
                 return
+            }
+            if let refused = Self.tooLarge(path, sources: loader.sources, limit: loader.readerOptions.limits.maxFileSize) {
+                if let file = refused.span?.file { files.append(file) }
+                decoder.diagnostics.append(refused)
+                continue
             }
             let bytes: [UInt8]
             do {

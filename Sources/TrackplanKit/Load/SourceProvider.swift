@@ -8,6 +8,12 @@ public protocol SourceProvider: Sendable {
     func identity(of path: String) -> String
     /// The names of the files in the directory `path`, for did-you-mean suggestions.
     func siblings(in directory: String) -> [String]
+    /// The size of the file in bytes, when known without reading it (to refuse huge files early).
+    func size(of path: String) -> Int?
+}
+
+extension SourceProvider {
+    public func size(of path: String) -> Int? { nil }
 }
 
 /// An error reading a file, with a message for people.
@@ -38,6 +44,10 @@ public struct DiskSourceProvider: SourceProvider {
 
     public func identity(of path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    public func size(of path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
     }
 
     public func siblings(in directory: String) -> [String] {
