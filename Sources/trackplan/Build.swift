@@ -16,9 +16,7 @@ struct Docs: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let checked = try Generate.check(plan)
-        try Generate.emit(Pipeline.trackingDocument(checked.plan, report: checked.report).content, to: output)
-        Terminal.writeError(Generate.lintLine(checked.report) + "\nwrote \(output ?? "standard output")\n")
+        try Generate.single(plan, to: output) { Pipeline.trackingDocument($0.plan, report: $0.report) }
     }
 }
 

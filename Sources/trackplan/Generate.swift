@@ -30,6 +30,13 @@ enum Generate {
         }
     }
 
+    /// Lints `plan`, then writes the one file `make` generates to `output` and says so.
+    static func single(_ plan: String, to output: String?, _ make: (Pipeline.Checked) -> Pipeline.GeneratedFile) throws {
+        let checked = try check(plan)
+        try emit(make(checked).content, to: output)
+        Terminal.writeError(lintLine(checked.report) + "\nwrote \(output ?? "standard output")\n")
+    }
+
     /// One line about the lint result, for the build summary.
     static func lintLine(_ report: LintReport) -> String {
         "lint: " + report.summary
@@ -92,8 +99,6 @@ struct GA4: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let checked = try Generate.check(plan)
-        try Generate.emit(Pipeline.ga4Admin(checked.plan).content, to: output)
-        Terminal.writeError(Generate.lintLine(checked.report) + "\nwrote \(output ?? "standard output")\n")
+        try Generate.single(plan, to: output) { Pipeline.ga4Admin($0.plan) }
     }
 }

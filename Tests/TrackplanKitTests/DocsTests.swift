@@ -6,16 +6,8 @@ import Testing
     /// Runs `Tests/check_markdown.py` on `markdown`; returns its output lines.
     func render(_ markdown: String, literals: [String] = []) throws -> [String] {
         let dir = try TempDirectory(["doc.md": markdown])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestPaths.root.appendingPathComponent("Tests/check_markdown.py").path,
-                             dir.url.appendingPathComponent("doc.md").path] + literals
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "check_markdown.py failed: is cmarkgfm installed (pip install cmarkgfm)?")
+        let (status, text) = try PythonScript.run("check_markdown.py", [dir.url.appendingPathComponent("doc.md").path] + literals)
+        #expect(status == 0, "check_markdown.py failed: is cmarkgfm installed (pip install cmarkgfm)?")
         return text.split(separator: "\n").map(String.init)
     }
 

@@ -54,17 +54,11 @@ import Testing
 
     @Test func sarifValidatesAgainstTheSchema() throws {
         let dir = try TempDirectory(["log.sarif": SARIFReporter(baseDirectory: "/work").format(report())])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestPaths.root.appendingPathComponent("Tests/validate_sarif.py").path,
-                             TestPaths.shared.appendingPathComponent("reference/sarif-schema-2.1.0.json").path,
-                             dir.url.appendingPathComponent("log.sarif").path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, text) = try PythonScript.run("validate_sarif.py", [
+            TestPaths.shared.appendingPathComponent("reference/sarif-schema-2.1.0.json").path,
+            dir.url.appendingPathComponent("log.sarif").path,
+        ])
+        #expect(status == 0)
         #expect(text == "0\n", "SARIF schema errors (see stderr)")
 
         let log = try JSONParser.parse(SARIFReporter().format(report()))

@@ -26,24 +26,12 @@ import Testing
         "click-without-selector": Harness.header + "events:\n  a_view:\n    trigger: {click: {}}\n",
     ]
 
-    static var python: String? {
-        ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
-            ?? ProcessInfo.processInfo.environment["PYTHON"]
-    }
-
     func validate(_ files: [URL]) throws -> [String: Int] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestPaths.root.appendingPathComponent("Tests/validate_schema.py").path,
-                             TestPaths.root.appendingPathComponent("Schemas/trackplan.schema.json").path] + files.map(\.path)
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "validate_schema.py failed: is `jsonschema` installed (pip install jsonschema pyyaml)?")
+        let (status, text) = try PythonScript.run("validate_schema.py",
+                                                  [TestPaths.root.appendingPathComponent("Schemas/trackplan.schema.json").path] + files.map(\.path))
+        #expect(status == 0, "validate_schema.py failed: is `jsonschema` installed (pip install jsonschema pyyaml)?")
         var result: [String: Int] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        for line in text.split(separator: "\n") {
             let parts = line.split(separator: "\t")
             if parts.count == 2, let count = Int(parts[1]) { result[String(parts[0])] = count }
         }

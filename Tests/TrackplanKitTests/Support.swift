@@ -29,6 +29,22 @@ extension JSONValue {
     }
 }
 
+/// Runs the Python cross-check scripts in `Tests/` (see `.ci/run` for what they need).
+enum PythonScript {
+    /// Runs `Tests/<name>` with `arguments`; returns its exit status and standard output.
+    static func run(_ name: String, _ arguments: [String]) throws -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", TestPaths.root.appendingPathComponent("Tests/\(name)").path] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
 /// Loading and linting in memory.
 enum Harness {
     /// Loads `files` (path → YAML), the root being `root`.
