@@ -3,15 +3,6 @@ extension Plan {
     /// Events that are not deprecated (a lazy view: no copies).
     public var activeEvents: LazyFilterSequence<[Event]> { events.lazy.filter { $0.status != .deprecated } }
 
-    /// The active micro-conversions that fire on `pageType`: those listing it in `pages`, plus
-    /// those with no `pages` (which fire everywhere).
-    public func microConversions(on pageType: PageType) -> [Event] {
-        events.filter { event in
-            event.isMicro && event.status != .deprecated
-                && (event.pages == nil || event.pages?.contains { $0.value == pageType.id } == true)
-        }
-    }
-
     /// The active micro-conversions of every page type, by page type id, in plan order, in one
     /// pass over the events (events without `pages` count on every page type).
     public func microConversionsByPageType() -> [String: [Event]] {
@@ -63,11 +54,6 @@ extension Plan {
 
     /// Names of the macro-conversions.
     public var macroNames: [String] { events.filter { $0.kind == .macro }.map(\.name) }
-
-    /// The lint severity in force for `ruleID` from `lint.rules` (nil when not configured).
-    public func configuredSeverity(_ ruleID: String) -> Severity?? {
-        ruleSettings.last { $0.ruleID.value == ruleID }.map(\.severity)
-    }
 }
 
 /// The standard header of rule examples: a plan with three stages, to which an example adds

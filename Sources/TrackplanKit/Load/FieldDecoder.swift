@@ -180,11 +180,6 @@ struct Fields {
         position(of: key).map { pairs[$0].value }
     }
 
-    /// The key node of `key`, when present.
-    func keyNode(_ key: String) -> YAMLNode? {
-        position(of: key).map { pairs[$0].key }
-    }
-
     /// Which of `keys` are present, in source order.
     func present(_ keys: [String]) -> [YAMLPair] {
         pairs.filter { pair in pair.key.scalar.map { keys.contains($0.text) } ?? false }
