@@ -35,23 +35,6 @@ extension Plan {
         return result
     }
 
-    /// How many active micro-conversions fire on each page type, by page type id, in one pass
-    /// over the events (events without `pages` count on every page type).
-    public func microConversionCounts() -> [String: Int] {
-        var everywhere = 0
-        var counts: [String: Int] = [:]
-        for event in events where event.isMicro && event.status != .deprecated {
-            guard let pages = event.pages else {
-                everywhere += 1
-                continue
-            }
-            for page in Set(pages.map(\.value)) { counts[page, default: 0] += 1 }
-        }
-        var result: [String: Int] = [:]
-        for pageType in pageTypes { result[pageType.id] = (counts[pageType.id] ?? 0) + everywhere }
-        return result
-    }
-
     /// Names of the macro-conversions.
     public var macroNames: [String] { events.filter { $0.kind == .macro }.map(\.name) }
 }

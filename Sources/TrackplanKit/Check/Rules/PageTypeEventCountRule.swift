@@ -27,9 +27,9 @@ public struct PageTypeEventCountRule: Rule {
 
     public func check(_ plan: Plan) -> [Diagnostic] {
         let range = plan.conventions.eventsPerPageType
-        let counts = plan.microConversionCounts()
+        let byPageType = plan.microConversionsByPageType()
         return plan.pageTypes.compactMap { pageType in
-            let count = counts[pageType.id] ?? 0
+            let count = byPageType[pageType.id]?.count ?? 0
             if count < range.lowerBound {
                 return finding("page type `\(pageType.id)` has \(count) micro-conversion\(count == 1 ? "" : "s"); aim for \(range.lowerBound) to \(range.upperBound)",
                                at: pageType.span, path: pageType.path,

@@ -116,8 +116,9 @@ public struct GTMCompiler: Sendable {
             let folder = event.stage.flatMap { stageFolder[$0.value] } ?? noStageFolder ?? sharedFolder
             let matches = (event.pages ?? []).compactMap { plan.pageType($0.value)?.match.value }
             let triggerID = state.nextID()
+            let eventNotes = notes(for: event, plan: plan)
             let trigger = GTMTriggerBuilder.trigger(for: event, pageMatches: matches, builtins: &state.builtins)
-            triggers.append(entity("triggerId", triggerID, name: Names.trigger(event.name), notes: notes(for: event, plan: plan),
+            triggers.append(entity("triggerId", triggerID, name: Names.trigger(event.name), notes: eventNotes,
                                    type: trigger.type, fields: trigger.fields, folder: folder))
             var settings: [JSONValue] = []
             for param in event.params {
@@ -139,7 +140,7 @@ public struct GTMCompiler: Sendable {
                 GTMParameter.template("measurementIdOverride", "{{\(Names.measurementIDVariable)}}"),
             ]
             if !settings.isEmpty { parameters.append(GTMParameter.list("eventSettingsTable", settings)) }
-            tags.append(entity("tagId", state.nextID(), name: Names.tag(event.name), notes: notes(for: event, plan: plan),
+            tags.append(entity("tagId", state.nextID(), name: Names.tag(event.name), notes: eventNotes,
                                type: "gaawe", parameters: parameters, folder: folder,
                                extra: Self.tagFields(firing: triggerID)))
         }
