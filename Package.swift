@@ -1,12 +1,27 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The layers, each a target that may import only the ones below it (the compiler enforces it):
+//
+//   trackplan (executable: parses arguments, prints)   trackplan-dev (regeneration)
+//        │
+//   TrackplanGenerators (GTM, GA4 admin, docs; generator registry, build output sync)
+//        │                         TrackplanReports (text, JSON, SARIF, GitHub, JUnit)
+//   TrackplanLint (rules, linter, baseline)                 │
+//        │                                                  │
+//   TrackplanFormat (loader, schema, starter plan)          │
+//        │                                                  │
+//   TrackplanSpec (the measurement spec derived from a plan)│
+//        │                                                  │
+//   TrackplanCore (diagnostics, sources, JSON, YAML reader, model, reports as values)
 let package = Package(
     name: "trackplan",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "trackplan", targets: ["trackplan"]),
-        .library(name: "TrackplanKit", targets: ["TrackplanKit"]),
+        .library(name: "TrackplanKit", targets: [
+            "TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint", "TrackplanReports", "TrackplanGenerators",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -18,22 +33,31 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        // Everything trackplan does: read → load → check → emit.
-        .target(
-            name: "TrackplanKit",
-            dependencies: ["CYAML"]
-        ),
+        // Diagnostics, source files and providers, JSON, the YAML reader, the plan model and its
+        // queries, finding reports as values, exit statuses.
+        .target(name: "TrackplanCore", dependencies: ["CYAML"]),
+        // What a checked plan promises to send: derived once, read by every generator and by verify.
+        .target(name: "TrackplanSpec", dependencies: ["TrackplanCore"]),
+        // The plan format: YAML nodes → the typed model, the JSON Schema, the starter plan.
+        .target(name: "TrackplanFormat", dependencies: ["TrackplanCore"]),
+        // The lint rules, the linter, baselines, the rule catalog and its documentation.
+        .target(name: "TrackplanLint", dependencies: ["TrackplanCore", "TrackplanFormat"]),
+        // Reporters over finding reports: text, JSON, SARIF, GitHub, JUnit.
+        .target(name: "TrackplanReports", dependencies: ["TrackplanCore"]),
+        // Files generated from a plan: GTM container, GA4 admin settings, documentation.
+        .target(name: "TrackplanGenerators", dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint"]),
         // The command-line interface: parses arguments, prints.
         .executableTarget(
             name: "trackplan",
             dependencies: [
-                "TrackplanKit",
+                "TrackplanCore", "TrackplanFormat", "TrackplanLint", "TrackplanReports", "TrackplanGenerators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "TrackplanKitTests",
-            dependencies: ["TrackplanKit", "trackplan"]
+            dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint", "TrackplanReports",
+                           "TrackplanGenerators", "trackplan"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import TrackplanKit
+import TrackplanCore
+import TrackplanFormat
+import TrackplanLint
+import TrackplanReports
+import TrackplanGenerators
 
 /// `trackplan docs PLAN -o TRACKING.md`
 struct Docs: ParsableCommand {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import TrackplanKit
+import TrackplanCore
+import TrackplanFormat
+import TrackplanLint
+import TrackplanReports
+import TrackplanGenerators
 
 /// Shared behaviour of the commands that generate files from a plan.
 enum Generate {
@@ -38,7 +42,7 @@ enum Generate {
     }
 
     /// One line about the lint result, for the build summary.
-    static func lintLine(_ report: LintReport) -> String {
+    static func lintLine(_ report: FindingReport) -> String {
         "lint: " + report.summary
     }
 }

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import TrackplanKit
+import TrackplanCore
+import TrackplanFormat
+import TrackplanLint
+import TrackplanReports
+import TrackplanGenerators
 
 /// `trackplan lint PLAN...`
 struct Lint: ParsableCommand {
@@ -105,7 +109,7 @@ struct Lint: ParsableCommand {
         } else {
             Terminal.write(text)
         }
-        let code = report.exitCode(failOn: effectiveFailOn)
+        let code = report.exitStatus(failOn: effectiveFailOn).code
         if code != 0 { throw ExitCode(code) }
     }
 }

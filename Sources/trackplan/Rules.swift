@@ -1,5 +1,9 @@
 import ArgumentParser
-import TrackplanKit
+import TrackplanCore
+import TrackplanFormat
+import TrackplanLint
+import TrackplanReports
+import TrackplanGenerators
 
 /// `trackplan rules [ID]`
 struct Rules: ParsableCommand {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import TrackplanKit
+import TrackplanCore
+import TrackplanFormat
+import TrackplanLint
+import TrackplanReports
+import TrackplanGenerators
 
 /// The `trackplan` command: lint tracking plans, compile them to GTM, document them.
 struct Trackplan: ParsableCommand {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import TrackplanKit
+@testable import TrackplanCore
+@testable import TrackplanSpec
+@testable import TrackplanFormat
+@testable import TrackplanLint
+@testable import TrackplanReports
+@testable import TrackplanGenerators
 
 /// Runs the `trackplan` executable built alongside the tests.
 enum CLI {

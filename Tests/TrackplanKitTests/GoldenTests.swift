@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import TrackplanKit
+@testable import TrackplanCore
+@testable import TrackplanSpec
+@testable import TrackplanFormat
+@testable import TrackplanLint
+@testable import TrackplanReports
+@testable import TrackplanGenerators
 
 /// Every example's generated files, compared byte for byte with `examples/build/<name>/`.
 /// Regenerate with `scripts/update-golden` (TRACKPLAN_UPDATE_GOLDEN=1 swift test --filter GoldenTests).

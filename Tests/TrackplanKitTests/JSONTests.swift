@@ -1,5 +1,10 @@
 import Testing
-@testable import TrackplanKit
+@testable import TrackplanCore
+@testable import TrackplanSpec
+@testable import TrackplanFormat
+@testable import TrackplanLint
+@testable import TrackplanReports
+@testable import TrackplanGenerators
 
 @Suite struct JSONTests {
     @Test func stringsAreEscapedAndRoundTrip() throws {

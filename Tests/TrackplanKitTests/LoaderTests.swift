@@ -1,5 +1,10 @@
 import Testing
-@testable import TrackplanKit
+@testable import TrackplanCore
+@testable import TrackplanSpec
+@testable import TrackplanFormat
+@testable import TrackplanLint
+@testable import TrackplanReports
+@testable import TrackplanGenerators
 
 @Suite struct LoaderTests {
     func errors(_ body: String, extra: [String: String] = [:]) -> [String] {
@@ -85,7 +90,7 @@ import Testing
         #expect(wishlist.suppressions.map(\.ruleID.value) == ["name-style"])
         #expect(plan.event("purchase")?.keyEvent == true)
         #expect(wishlist.keyEvent == false)
-        #expect(plan.event("guide_download")?.span.file.path == "events/content.yaml")
+        #expect(plan.event("guide_download")?.span?.file.path == "events/content.yaml")
         #expect(plan.pageType("product")?.match.value == .pathRegex("^/products/[^/]+$"))
         #expect(plan.ruleSettings.map(\.ruleID.value) == ["page-type-event-count"])
         #expect(plan.files.map(\.path) == ["plan.yaml", "events/content.yaml"])

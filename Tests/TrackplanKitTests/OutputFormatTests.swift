@@ -1,7 +1,12 @@
 import Foundation
 import FoundationXML
 import Testing
-@testable import TrackplanKit
+@testable import TrackplanCore
+@testable import TrackplanSpec
+@testable import TrackplanFormat
+@testable import TrackplanLint
+@testable import TrackplanReports
+@testable import TrackplanGenerators
 
 @Suite struct OutputFormatTests {
     /// A plan with an error (name-case), a warning and a hint-bearing finding.
@@ -20,7 +25,7 @@ import Testing
 
     """
 
-    func report(_ files: [String: String] = ["plan.yaml": plan]) -> LintReport {
+    func report(_ files: [String: String] = ["plan.yaml": plan]) -> FindingReport {
         Linter().report(["plan.yaml"], loader: PlanLoader(sources: MemorySourceProvider(files)))
     }
 
@@ -125,7 +130,7 @@ import Testing
             .replacingOccurrences(of: "    params:\n", with: "    params:\n      ItemId: {type: string}\n")])
         let result = baseline.apply(to: changed)
         #expect(result.diagnostics.map(\.ruleID).contains("name-case"))
-        #expect(result.diagnostics.first { $0.ruleID == "name-case" }?.path == "events.purchase.params.ItemId")
+        #expect(result.diagnostics.first { $0.ruleID == "name-case" }?.path?.description == "events.purchase.params.ItemId")
         #expect(result.staleBaselineEntries.contains(Baseline.Entry(plan: "plan.yaml", rule: "name-case", path: "events.AddToCart", count: 1)))
         #expect(throws: BaselineError.self) { try Baseline.parse("{\"findings\": []}") }
         #expect(throws: JSONParser.Error.self) { try Baseline.parse("{\"version\": 1, \"findings\": [") }

@@ -1,5 +1,10 @@
 import Foundation
-@testable import TrackplanKit
+@testable import TrackplanCore
+@testable import TrackplanSpec
+@testable import TrackplanFormat
+@testable import TrackplanLint
+@testable import TrackplanReports
+@testable import TrackplanGenerators
 
 /// Paths the tests use.
 enum TestPaths {
@@ -49,7 +54,7 @@ enum PythonScript {
 enum Harness {
     /// Loads `files` (path → YAML), the root being `root`.
     static func load(_ files: [String: String], root: String = "plan.yaml") -> LoadResult {
-        let loader = PlanLoader(sources: MemorySourceProvider(files))
+        let loader = PlanLoader(sources: MemorySourceProvider(files), knownRuleIDs: RuleCatalog.ids)
         do {
             return try loader.load(root)
         } catch {

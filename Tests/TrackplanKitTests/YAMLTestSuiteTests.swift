@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import TrackplanKit
+@testable import TrackplanCore
+@testable import TrackplanSpec
+@testable import TrackplanFormat
+@testable import TrackplanLint
+@testable import TrackplanReports
+@testable import TrackplanGenerators
 
 /// Runs the reader over the official YAML test suite in `../shared/yaml-test-suite`.
 @Suite struct YAMLTestSuiteTests {

@@ -1,0 +1,115 @@
+/// Splitting names into words and writing them in a case convention.
+public enum NameWords {
+    /// The lowercased words of `name`: split at `_`, `-`, `.`, spaces and case changes
+    /// (`addToCart`, `AddToCart`, `add-to-cart` and `add_to_cart` all give add, to, cart).
+    public static func split(_ name: String) -> [String] {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(name) }
+        var words: [String] = []
+        var current = ""
+        let scalars = Array(name.unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
+            if scalar == "_" || scalar == "-" || scalar == "." || scalar == " " {
+                if !current.isEmpty { words.append(current); current = "" }
+                continue
+            }
+            let isUpper = scalar.properties.isUppercase
+            if isUpper, !current.isEmpty {
+                let previous = scalars[i - 1]
+                let nextIsLower = i + 1 < scalars.count && scalars[i + 1].properties.isLowercase
+                // A new word starts at an upper-case letter after a lower-case one or a digit,
+                // or at the last capital of an acronym followed by lower case (`HTMLPage`).
+                if previous.properties.isLowercase || previous.properties.numericType != nil
+                    || (previous.properties.isUppercase && nextIsLower) {
+                    words.append(current)
+                    current = ""
+                }
+            }
+            current.unicodeScalars.append(scalar)
+        }
+        if !current.isEmpty { words.append(current) }
+        return words.map { $0.lowercased() }
+    }
+
+    /// `split` for ASCII names, on bytes (the common case, and much faster).
+    static func splitASCII(_ name: String) -> [String] {
+        let bytes = Array(name.utf8)
+        var words: [String] = []
+        var current: [UInt8] = []
+        func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+        func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        for (i, b) in bytes.enumerated() {
+            if b == 95 || b == 45 || b == 46 || b == 32 {  // _ - . space
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self).lowercased()); current = [] }
+                continue
+            }
+            if isUpper(b), !current.isEmpty {
+                let previous = bytes[i - 1]
+                let nextIsLower = i + 1 < bytes.count && isLower(bytes[i + 1])
+                if isLower(previous) || isDigit(previous) || (isUpper(previous) && nextIsLower) {
+                    words.append(String(decoding: current, as: UTF8.self).lowercased())
+                    current = []
+                }
+            }
+            current.append(b)
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self).lowercased()) }
+        return words
+    }
+
+    /// `name` written in `nameCase`.
+    public static func convert(_ name: String, to nameCase: NameCase) -> String {
+        let words = split(name)
+        switch nameCase {
+        case .snakeCase: return words.joined(separator: "_")
+        case .kebabCase: return words.joined(separator: "-")
+        case .camelCase:
+            guard let first = words.first else { return "" }
+            return first + words.dropFirst().map(capitalized).joined()
+        case .pascalCase:
+            return words.map(capitalized).joined()
+        }
+    }
+
+    /// Whether `name` is written in `nameCase` (ASCII letters and digits, starting with a letter).
+    public static func follows(_ name: String, _ nameCase: NameCase) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard let first = scalars.first, isLetter(first) else { return false }
+        switch nameCase {
+        case .snakeCase, .kebabCase:
+            let separator: Unicode.Scalar = nameCase == .snakeCase ? "_" : "-"
+            guard isLower(first) else { return false }
+            var previousWasSeparator = false
+            for scalar in scalars {
+                if scalar == separator {
+                    if previousWasSeparator { return false }
+                    previousWasSeparator = true
+                } else if isLower(scalar) || isDigit(scalar) {
+                    previousWasSeparator = false
+                } else {
+                    return false
+                }
+            }
+            return !previousWasSeparator
+        case .camelCase, .pascalCase:
+            guard nameCase == .camelCase ? isLower(first) : isUpper(first) else { return false }
+            // No separators, and no run of two capitals (acronyms are written `Url`, not `URL`).
+            var previousUpper = false
+            for scalar in scalars {
+                guard isLetter(scalar) || isDigit(scalar) else { return false }
+                if isUpper(scalar), previousUpper { return false }
+                previousUpper = isUpper(scalar)
+            }
+            return true
+        }
+    }
+
+    public static func capitalized(_ word: String) -> String {
+        word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    public static func isLower(_ s: Unicode.Scalar) -> Bool { s >= "a" && s <= "z" }
+    public static func isUpper(_ s: Unicode.Scalar) -> Bool { s >= "A" && s <= "Z" }
+    public static func isLetter(_ s: Unicode.Scalar) -> Bool { isLower(s) || isUpper(s) }
+    public static func isDigit(_ s: Unicode.Scalar) -> Bool { s >= "0" && s <= "9" }
+}

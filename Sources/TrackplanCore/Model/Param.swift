@@ -1,0 +1,89 @@
+/// A parameter an event sends to GA4.
+public struct Param: Sendable, Hashable {
+    /// The parameter name.
+    public var name: String
+    /// Its value type.
+    public var type: ParamType
+    /// Whether every hit must carry it.
+    public var required: Bool
+    /// What it holds.
+    public var description: String?
+    /// The allowed values, when the set is closed.
+    public var values: [Located<ParamValue>]?
+    /// Where the value comes from.
+    public var source: ParamSource
+    /// Where the parameter's name (its key) was written.
+    @NotCompared public var span: SourceSpan?
+
+    /// Creates a parameter; by default an optional string read from the dataLayer key `name`.
+    public init(name: String, type: ParamType = .string, required: Bool = false, description: String? = nil,
+                values: [Located<ParamValue>]? = nil, source: ParamSource? = nil, span: SourceSpan? = nil) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.description = description
+        self.values = values
+        self.source = source ?? .dataLayer(name)
+        self.span = span
+    }
+}
+
+/// A parameter's value type.
+public enum ParamType: String, Sendable, Hashable, CaseIterable {
+    case string
+    case number
+    case integer
+    case boolean
+}
+
+/// Where a parameter's value comes from.
+public enum ParamSource: Sendable, Hashable {
+    /// A GTM built-in variable (`builtin:click_text`).
+    case builtin(BuiltinVariable)
+    /// A dataLayer key path (`ecommerce.value`).
+    case dataLayer(String)
+}
+
+/// The GTM built-in variables a parameter can read, by their plan names.
+public enum BuiltinVariable: String, Sendable, Hashable, CaseIterable {
+    case clickText = "click_text"
+    case clickURL = "click_url"
+    case clickID = "click_id"
+    case clickClasses = "click_classes"
+    case clickElement = "click_element"
+    case formID = "form_id"
+    case formClasses = "form_classes"
+    case formURL = "form_url"
+    case scrollDepthThreshold = "scroll_depth_threshold"
+    case videoPercent = "video_percent"
+    case videoTitle = "video_title"
+    case videoURL = "video_url"
+    case videoStatus = "video_status"
+    case pagePath = "page_path"
+    case pageURL = "page_url"
+    case pageHostname = "page_hostname"
+    case referrer
+
+    /// The variable's name in the GTM UI (`Click Text`), as `{{…}}` references use it.
+    public var gtmName: String {
+        switch self {
+        case .clickText: "Click Text"
+        case .clickURL: "Click URL"
+        case .clickID: "Click ID"
+        case .clickClasses: "Click Classes"
+        case .clickElement: "Click Element"
+        case .formID: "Form ID"
+        case .formClasses: "Form Classes"
+        case .formURL: "Form URL"
+        case .scrollDepthThreshold: "Scroll Depth Threshold"
+        case .videoPercent: "Video Percent"
+        case .videoTitle: "Video Title"
+        case .videoURL: "Video URL"
+        case .videoStatus: "Video Status"
+        case .pagePath: "Page Path"
+        case .pageURL: "Page URL"
+        case .pageHostname: "Page Hostname"
+        case .referrer: "Referrer"
+        }
+    }
+}

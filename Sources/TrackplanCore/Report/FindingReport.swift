@@ -1,0 +1,102 @@
+/// What a checking command found, ready for any reporter: the located findings of each subject
+/// (a plan for `lint`; a capture or a plan pair for the commands to come), the inputs that could
+/// not be read, and the rules the findings are reported under.
+///
+/// Reporters (text, JSON, SARIF, GitHub, JUnit) format this value; nothing here prints.
+public struct FindingReport: Sendable {
+    /// One subject's findings.
+    public struct Subject: Sendable {
+        /// The subject's path, as given (a plan's root file).
+        public var path: String
+        /// The files read for it, the root first.
+        public var files: [SourceFile]
+        /// Its diagnostics, grouped by file (in ``files`` order) and in source order.
+        public var diagnostics: [Diagnostic]
+
+        /// Creates a subject; diagnostics are put in report order.
+        public init(path: String, files: [SourceFile], diagnostics: [Diagnostic]) {
+            self.path = path
+            self.files = files
+            self.diagnostics = Diagnostic.sorted(diagnostics, files: files)
+        }
+    }
+
+    /// An input that could not be read at all.
+    public struct Unreadable: Error, Sendable, CustomStringConvertible {
+        /// The path as given.
+        public var path: String
+        /// Why it could not be read.
+        public var reason: String
+        /// What the input is ("plan").
+        public var noun: String
+
+        /// Creates an unreadable input.
+        public init(path: String, reason: String, noun: String = "plan") {
+            self.path = path
+            self.reason = reason
+            self.noun = noun
+        }
+
+        public var description: String { "cannot read \(noun) `\(path)`: \(reason)" }
+    }
+
+    /// The subjects that could be read, in the order given.
+    public var subjects: [Subject]
+    /// The inputs that could not be read at all.
+    public var unreadable: [Unreadable]
+    /// Every rule this report's findings may be reported under, in catalog order (SARIF and
+    /// JUnit list them all).
+    public var rules: [RuleDescription]
+    /// What a subject is called in the summary ("plan" → "in 2 plans").
+    public var noun: String
+    /// How many findings a baseline hid.
+    public var baselineSuppressed = 0
+    /// Baseline entries that no longer occur (the baseline file can shrink).
+    public var staleBaselineEntries: [BaselineEntry] = []
+
+    /// Creates a report.
+    public init(subjects: [Subject], unreadable: [Unreadable] = [], rules: [RuleDescription], noun: String = "plan") {
+        self.subjects = subjects
+        self.unreadable = unreadable
+        self.rules = rules
+        self.noun = noun
+    }
+
+    /// Every diagnostic of every subject.
+    public var diagnostics: [Diagnostic] { subjects.flatMap(\.diagnostics) }
+
+    /// How many diagnostics have `severity`.
+    public func count(_ severity: Severity) -> Int {
+        subjects.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count }
+    }
+
+    /// ``ExitStatus/unreadable`` when an input could not be read, ``ExitStatus/failure`` when a
+    /// diagnostic reaches `failOn`, else ``ExitStatus/success``.
+    public func exitStatus(failOn: Severity = .error) -> ExitStatus {
+        if !unreadable.isEmpty { return .unreadable }
+        return diagnostics.contains { $0.severity >= failOn } ? .failure : .success
+    }
+
+    /// `noun` in the plural when `count` is not 1.
+    public func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    /// "2 errors, 1 warning in 1 plan", or "no problems in 3 plans".
+    public var summary: String {
+        var parts: [String] = []
+        let errors = count(.error), warnings = count(.warning), infos = count(.info)
+        if errors > 0 { parts.append(counted(errors, "error")) }
+        if warnings > 0 { parts.append(counted(warnings, "warning")) }
+        if infos > 0 { parts.append("\(infos) info") }
+        let scope = "in " + counted(subjects.count, noun)
+        let unread = counted(unreadable.count, noun) + " could not be read"
+        if subjects.isEmpty, !unreadable.isEmpty { return unread }
+        var line = parts.isEmpty ? "no problems \(scope)" : parts.joined(separator: ", ") + " " + scope
+        if !unreadable.isEmpty { line += "; " + unread }
+        if baselineSuppressed > 0 {
+            line += " (\(counted(baselineSuppressed, "known finding")) hidden by the baseline)"
+        }
+        return line
+    }
+}

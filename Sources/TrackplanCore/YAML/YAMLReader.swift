@@ -1,0 +1,421 @@
+import CYAML
+
+/// Reads YAML text into ``YAMLNode`` trees with libyaml's event parser.
+///
+/// Every node knows its file and range. Problems become ``Diagnostic`` values (rule
+/// `yaml-syntax`, or `duplicate-key`); the reader never traps on bad input. It enforces the
+/// limits in ``Limits`` so that hostile input (alias bombs, deep nesting, huge files) ends
+/// quickly with a diagnostic.
+public struct YAMLReader: Sendable {
+    /// Bounds on what the reader accepts.
+    public struct Limits: Sendable {
+        /// The largest file read, in bytes (64 MiB by default).
+        public var maxFileSize: Int = 64 * 1024 * 1024
+        /// The deepest nesting of sequences and mappings (64 by default).
+        public var maxDepth: Int = 64
+        /// How many nodes aliases may add in total when expanded (1,000,000 by default).
+        public var maxAliasExpansion: Int = 1_000_000
+
+        /// The default limits.
+        public init() {}
+    }
+
+    /// What the reader accepts beyond plain YAML.
+    public struct Options: Sendable {
+        /// Bounds on size, depth and alias expansion.
+        public var limits = Limits()
+        /// Whether `<<` keys merge mappings into the enclosing one (YAML 1.1 merge keys).
+        public var mergeKeys = true
+        /// Whether a UTF-8 byte-order mark at the start is accepted silently.
+        public var allowByteOrderMark = false
+
+        /// The default options: merge keys on, byte-order mark refused.
+        public init() {}
+    }
+
+    /// What reading produced.
+    public struct Result: Sendable {
+        /// The file read (nil only when its bytes were refused before decoding).
+        public var file: SourceFile?
+        /// The documents of the stream, in order.
+        public var documents: [YAMLNode]
+        /// Problems found; any `.error` means the documents may be incomplete.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// The options in force.
+    public var options: Options
+
+    /// Creates a reader.
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Reads `bytes` as the content of the file shown as `path`.
+    public func read(_ bytes: [UInt8], path: String) -> Result {
+        if bytes.count > options.limits.maxFileSize {
+            let file = SourceFile(path: path, text: "")
+            return Result(file: file, documents: [], diagnostics: [
+                Diagnostic(
+                    rule: RuleID.yamlSyntax,
+                    message: "file is \(Self.megabytes(bytes.count)), over the \(Self.megabytes(options.limits.maxFileSize)) limit for one plan file",
+                    span: .startOf(file),
+                    hint: "split the plan into several files with `include`"),
+            ])
+        }
+        if let problem = EncodingCheck.problem(in: bytes, allowByteOrderMark: options.allowByteOrderMark) {
+            // Decode what we can so the report can still quote the line.
+            let file = SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))
+            let start = SourcePosition(line: problem.line, column: problem.column)
+            return Result(file: file, documents: [], diagnostics: [
+                Diagnostic(rule: RuleID.yamlSyntax, message: problem.message,
+                           span: SourceSpan(file: file, start: start, end: SourcePosition(line: start.line, column: start.column + 1)),
+                           hint: problem.hint),
+            ])
+        }
+        let file = SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))
+        var builder = TreeBuilder(file: file, bytes: bytes, options: options)
+        bytes.withUnsafeBufferPointer { buffer in builder.run(buffer) }
+        return Result(file: file, documents: builder.documents, diagnostics: builder.diagnostics)
+    }
+
+    public static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + 1024 * 1024 / 2) / (1024 * 1024)
+        return tenths % 10 == 0 ? "\(tenths / 10) MiB" : "\(tenths / 10).\(tenths % 10) MiB"
+    }
+}
+
+/// Turns libyaml events into nodes.
+private struct TreeBuilder {
+    /// An open sequence or mapping. A class, so that appending a child mutates the one array
+    /// in place (an enum payload popped and pushed back would copy it on every append).
+    final class Frame {
+        let isMapping: Bool
+        let start: SourcePosition
+        let anchor: String?
+        let tag: String?
+        let flow: Bool
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+
+        init(isMapping: Bool, start: SourcePosition, anchor: String?, tag: String?, flow: Bool) {
+            self.isMapping = isMapping
+            self.start = start
+            self.anchor = anchor
+            self.tag = tag
+            self.flow = flow
+        }
+    }
+
+    let file: SourceFile
+    let bytes: [UInt8]
+    let options: YAMLReader.Options
+    var documents: [YAMLNode] = []
+    var diagnostics: [Diagnostic] = []
+    var stack: [Frame] = []
+    var root: YAMLNode?
+    var anchors: [String: YAMLNode] = [:]
+    var aliasBudgetUsed = 0
+
+    init(file: SourceFile, bytes: [UInt8], options: YAMLReader.Options) {
+        self.file = file
+        self.bytes = bytes
+        self.options = options
+    }
+
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            diagnostics.append(Diagnostic(rule: RuleID.yamlSyntax, message: "out of memory starting the YAML parser", span: .startOf(file)))
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                reportParserError(parser)
+                return
+            }
+            let keepGoing = handle(event)
+            let done = event.type == YAML_STREAM_END_EVENT
+            yaml_event_delete(&event)
+            if !keepGoing || done { return }
+        }
+    }
+
+    func position(_ mark: yaml_mark_t) -> SourcePosition {
+        SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    /// Handles one event; false stops reading.
+    mutating func handle(_ event: yaml_event_t) -> Bool {
+        let start = position(event.start_mark)
+        let end = position(event.end_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            anchors = [:]
+            root = nil
+        case YAML_DOCUMENT_END_EVENT:
+            if let root { documents.append(root) }
+            root = nil
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let text: String
+            if let value = data.value {
+                text = String(decoding: UnsafeBufferPointer(start: value, count: Int(data.length)), as: UTF8.self)
+            } else {
+                text = ""
+            }
+            let style: YAMLScalar.Style
+            switch data.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            let node = YAMLNode(.scalar(YAMLScalar(text, style: style)),
+                                span: SourceSpan(file: file, start: start, end: trimmedEnd(start: start, end: end)),
+                                tag: Self.string(data.tag))
+            return add(node, anchor: Self.string(data.anchor))
+        case YAML_ALIAS_EVENT:
+            let name = Self.string(event.data.alias.anchor) ?? ""
+            let span = SourceSpan(file: file, start: start, end: end)
+            guard let target = anchors[name] else {
+                diagnostics.append(Diagnostic(
+                    rule: RuleID.yamlSyntax,
+                    message: "alias `*\(name)` refers to no anchor defined before it",
+                    span: span,
+                    hint: Suggestion.nearest(to: name, in: anchors.keys).map { "did you mean `*\($0)`?" }
+                        ?? "define the anchor with `&\(name)` on an earlier node"))
+                return false
+            }
+            aliasBudgetUsed = aliasBudgetUsed.addingSaturated(target.weight)
+            if aliasBudgetUsed > options.limits.maxAliasExpansion {
+                diagnostics.append(Diagnostic(
+                    rule: RuleID.yamlSyntax,
+                    message: "aliases expand to more than \(options.limits.maxAliasExpansion) nodes; refusing to read further (is this an alias bomb?)",
+                    span: span,
+                    hint: "use fewer nested aliases; a plan needs only a few shared defaults"))
+                return false
+            }
+            return add(target, anchor: nil)
+        case YAML_SEQUENCE_START_EVENT:
+            let data = event.data.sequence_start
+            guard checkDepth(at: SourceSpan(file: file, start: start, end: end)) else { return false }
+            stack.append(Frame(isMapping: false, start: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag),
+                               flow: data.style == YAML_FLOW_SEQUENCE_STYLE))
+        case YAML_MAPPING_START_EVENT:
+            let data = event.data.mapping_start
+            guard checkDepth(at: SourceSpan(file: file, start: start, end: end)) else { return false }
+            stack.append(Frame(isMapping: true, start: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag),
+                               flow: data.style == YAML_FLOW_MAPPING_STYLE))
+        case YAML_SEQUENCE_END_EVENT:
+            guard let frame = stack.popLast(), !frame.isMapping else { return false }
+            let items = frame.items
+            frame.items = []
+            let close = (!frame.flow ? items.last?.span.end : nil) ?? end
+            return add(YAMLNode(.sequence(items), span: SourceSpan(file: file, start: frame.start, end: close), tag: frame.tag),
+                       anchor: frame.anchor)
+        case YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast(), frame.isMapping else { return false }
+            let pairs = frame.pairs
+            frame.pairs = []
+            let close = (!frame.flow ? pairs.last?.value.span.end : nil) ?? end
+            let span = SourceSpan(file: file, start: frame.start, end: close)
+            return add(YAMLNode(.mapping(finish(pairs)), span: span, tag: frame.tag), anchor: frame.anchor)
+        default:
+            break
+        }
+        return true
+    }
+
+    /// libyaml ends some block scalars at the start of the next line; end them on their own line.
+    func trimmedEnd(start: SourcePosition, end: SourcePosition) -> SourcePosition {
+        guard end.line > start.line, end.column == 1, let previous = file.line(end.line - 1) else { return end }
+        return SourcePosition(line: end.line - 1, column: previous.unicodeScalars.count + 1)
+    }
+
+    mutating func checkDepth(at span: SourceSpan) -> Bool {
+        guard stack.count >= options.limits.maxDepth else { return true }
+        diagnostics.append(Diagnostic(
+            rule: RuleID.yamlSyntax,
+            message: "nesting is deeper than \(options.limits.maxDepth) levels; refusing to read further",
+            span: span,
+            hint: "a plan needs only a few levels of nesting; check the indentation and brackets"))
+        return false
+    }
+
+    /// Adds a finished node to its parent (or makes it the document root).
+    mutating func add(_ node: YAMLNode, anchor: String?) -> Bool {
+        if let anchor { anchors[anchor] = node }
+        guard let top = stack.last else {
+            root = node
+            return true
+        }
+        if !top.isMapping {
+            top.items.append(node)
+        } else if let key = top.pendingKey {
+            top.pairs.append(YAMLPair(key: key, value: node))
+            top.pendingKey = nil
+        } else {
+            top.pendingKey = node
+        }
+        return true
+    }
+
+    /// Removes duplicate keys (reporting them) and applies merge keys.
+    mutating func finish(_ pairs: [YAMLPair]) -> [YAMLPair] {
+        // Small mappings without merge keys (nearly all of a plan): compare keys pairwise,
+        // which is cheaper than hashing them.
+        if pairs.count <= 12, !(options.mergeKeys && pairs.contains { Self.isMergeKey($0.key) }) {
+            var identities: [YAMLValue?] = []
+            identities.reserveCapacity(pairs.count)
+            var duplicate = false
+            for pair in pairs {
+                let identity = pair.key.scalar.map { YAMLValue.resolve($0, tag: pair.key.tag) }
+                if let identity, identities.contains(where: { $0 == identity }) { duplicate = true; break }
+                identities.append(identity)
+            }
+            if !duplicate { return pairs }
+        }
+        var seen: [YAMLValue: SourceSpan] = [:]
+        var result: [YAMLPair] = []
+        result.reserveCapacity(pairs.count)
+        var merges: [(index: Int, pair: YAMLPair)] = []
+        for pair in pairs {
+            if options.mergeKeys, Self.isMergeKey(pair.key) {
+                merges.append((result.count, pair))
+                continue
+            }
+            if let scalar = pair.key.scalar {
+                let identity = YAMLValue.resolve(scalar, tag: pair.key.tag)
+                if let first = seen[identity] {
+                    diagnostics.append(Diagnostic(
+                        rule: RuleID.duplicateKey,
+                        message: "duplicate key `\(scalar.text)`; first defined at \(first)",
+                        span: pair.key.span,
+                        hint: "remove one of them or give this one another name",
+                        related: [.init("first defined here", at: first)]))
+                    continue
+                }
+                seen[identity] = pair.key.span
+            }
+            result.append(pair)
+        }
+        guard !merges.isEmpty else { return result }
+        // Explicit keys win over merged ones; among merged mappings, the earlier one wins.
+        var inserted: [(index: Int, pairs: [YAMLPair])] = []
+        for (index, merge) in merges {
+            var sources: [YAMLNode] = []
+            switch merge.value.content {
+            case .mapping: sources = [merge.value]
+            case .sequence(let items) where items.allSatisfy({ $0.mapping != nil }): sources = items
+            default:
+                diagnostics.append(Diagnostic(
+                    rule: RuleID.yamlSyntax,
+                    message: "merge key `<<` takes a mapping or a list of mappings, found \(merge.value.kindDescription)",
+                    span: merge.value.span,
+                    hint: "write `<<: *defaults` where `&defaults` anchors a mapping"))
+                continue
+            }
+            var added: [YAMLPair] = []
+            for source in sources {
+                for pair in source.mapping ?? [] {
+                    guard let scalar = pair.key.scalar else { continue }
+                    let identity = YAMLValue.resolve(scalar, tag: pair.key.tag)
+                    if seen[identity] != nil { continue }
+                    seen[identity] = pair.key.span
+                    added.append(pair)
+                }
+            }
+            inserted.append((index, added))
+        }
+        for (index, added) in inserted.reversed() {
+            result.insert(contentsOf: added, at: index)
+        }
+        return result
+    }
+
+    static func isMergeKey(_ key: YAMLNode) -> Bool {
+        guard let scalar = key.scalar, scalar.text == "<<" else { return false }
+        if let tag = key.tag { return tag == "tag:yaml.org,2002:merge" }
+        return scalar.style == .plain
+    }
+
+    mutating func reportParserError(_ parser: yaml_parser_t) {
+        let problem = Self.stringC(parser.problem) ?? "invalid YAML"
+        var start: SourcePosition
+        if parser.error == YAML_READER_ERROR {
+            start = EncodingCheck.position(ofByte: Int(parser.problem_offset), in: bytes)
+        } else {
+            start = position(parser.problem_mark)
+        }
+        var message = problem
+        var hint: String?
+        var related: [Diagnostic.Related] = []
+        if let context = Self.stringC(parser.context) {
+            let contextStart = position(parser.context_mark)
+            let contextSpan = SourceSpan(file: file, start: contextStart, end: contextStart)
+            message += " \(context) that starts at \(contextSpan)"
+            related.append(.init(context.replacingPrefix("while ", with: ""), at: contextSpan))
+        }
+        if let tab = tabInIndentation(near: start) {
+            start = tab
+            message = "tab character used for indentation; YAML indents with spaces only"
+            hint = "replace the tab with spaces"
+        } else {
+            hint = Self.hint(for: problem)
+        }
+        let span = SourceSpan(file: file, start: start, end: SourcePosition(line: start.line, column: start.column + 1))
+        diagnostics.append(Diagnostic(rule: RuleID.yamlSyntax, message: message, span: span, hint: hint, related: related))
+    }
+
+    static func stringC(_ pointer: UnsafePointer<CChar>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    static func hint(for problem: String) -> String? {
+        switch problem {
+        case "mapping values are not allowed in this context":
+            return "quote the value if it contains `: `, or fix the indentation of this key"
+        case "found character that cannot start any token":
+            return "quote the value: `@`, `` ` `` and some other characters cannot start a plain scalar"
+        case "did not find expected key":
+            return "check that this line is indented like the keys above it"
+        case "found undefined tag handle":
+            return "quote the value if `!` is part of the text"
+        default:
+            return nil
+        }
+    }
+
+    /// The position of a tab in the leading whitespace of `position`'s line or the line above.
+    func tabInIndentation(near position: SourcePosition) -> SourcePosition? {
+        for lineNumber in [position.line, position.line - 1] where lineNumber >= 1 {
+            guard let line = file.line(lineNumber) else { continue }
+            var column = 1
+            for scalar in line.unicodeScalars {
+                if scalar == "\t" { return SourcePosition(line: lineNumber, column: column) }
+                if scalar != " " { break }
+                column += 1
+            }
+        }
+        return nil
+    }
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+    }
+}

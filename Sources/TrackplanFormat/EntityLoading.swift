@@ -1,0 +1,300 @@
+import Foundation
+import TrackplanCore
+
+/// Decoding of page types, events, triggers and parameters.
+extension LoadSession {
+    static let pageTypeKeys = ["name", "description", "match", "macro", "suppress"]
+    static let matchKeys = ["path", "path_prefix", "path_regex"]
+    static let eventKeys = ["kind", "stage", "pages", "description", "leads_to", "signal", "negative", "key_event",
+                            "owner", "status", "trigger", "params", "suppress"]
+    static let paramKeys = ["type", "required", "description", "values", "from"]
+
+    mutating func loadPageType(id: String, key: YAMLNode, node: YAMLNode) -> PageType? {
+        let path = EntityPath.pageType(id)
+        guard let fields = decoder.mapping(node, "page type `\(id)`", path: path) else { return nil }
+        decoder.checkKeys(fields, allowed: Self.pageTypeKeys, in: "page type `\(id)`")
+        let match: Located<PageMatch>?
+        if let matchNode = fields["match"], matchNode.value != .null {
+            match = loadMatch(matchNode, path: path.appending("match"))
+        } else {
+            decoder.error("missing required key `match` in page type `\(id)`", at: key.span, path: path,
+                          hint: "add `match: {path_prefix: /products/}` (or `path`, or `path_regex`)")
+            match = nil
+        }
+        let name = decoder.string(fields["name"], "name", path: path)?.value
+        let description = decoder.string(fields["description"], "description", path: path)?.value
+        let macro = decoder.name(fields["macro"], "macro", path: path.appending("macro"))
+        let suppressions = loadSuppressions(fields["suppress"], path: path)
+        guard let match else { return nil }
+        return PageType(id: id, name: name, description: description, match: match, macro: macro,
+                        suppressions: suppressions, span: key.span)
+    }
+
+    mutating func loadMatch(_ node: YAMLNode, path: EntityPath) -> Located<PageMatch>? {
+        guard let fields = decoder.mapping(node, "`match`", path: path) else { return nil }
+        decoder.checkKeys(fields, allowed: Self.matchKeys, in: "`match`")
+        let kinds = fields.present(Self.matchKeys)
+        guard kinds.count == 1, let pair = kinds.first, let kind = pair.key.scalar?.text else {
+            if kinds.isEmpty {
+                decoder.error("`match` needs exactly one of `path`, `path_prefix` or `path_regex`", at: node.span, path: path,
+                              hint: "for example `match: {path_prefix: /products/}`")
+            } else {
+                let names = kinds.compactMap { $0.key.scalar.map { "`\($0.text)`" } }
+                decoder.error("`match` has \(names.count) kinds, \(names.joined(separator: " and ")); it takes exactly one",
+                              at: kinds[1].key.span, path: path, hint: "keep one of them")
+            }
+            return nil
+        }
+        guard let value = decoder.name(pair.value, kind, path: path.appending(kind)) else { return nil }
+        switch kind {
+        case "path":
+            return Located(.path(value.value), at: value.span)
+        case "path_prefix":
+            return Located(.pathPrefix(value.value), at: value.span)
+        default:
+            return Located(.pathRegex(value.value), at: value.span)
+        }
+    }
+
+    mutating func loadEvent(name: String, key: YAMLNode, node: YAMLNode) -> Event? {
+        let path = EntityPath.event(name)
+        guard let fields = decoder.mapping(node, "event `\(name)`", path: path) else { return nil }
+        decoder.checkKeys(fields, allowed: Self.eventKeys, in: "event `\(name)`")
+        let kind = decoder.choice(fields["kind"], "kind", as: EventKind.self, path: path.appending("kind")) ?? .micro
+        let stage = decoder.name(fields["stage"], "stage", path: path.appending("stage"))
+        let pages = decoder.stringList(fields["pages"], "pages", of: "page type ids", path: path.appending("pages"))
+        let description = decoder.string(fields["description"], "description", path: path)?.value
+        let leadsTo = decoder.name(fields["leads_to"], "leads_to", path: path.appending("leads_to"))
+        if let leadsTo, kind == .macro {
+            decoder.error("`leads_to` is for micro-conversions; `\(name)` is a macro-conversion", at: leadsTo.span,
+                          path: path.appending("leads_to"), hint: "remove `leads_to`, or make the event `kind: micro`")
+        }
+        let signal = decoder.integer(fields["signal"], "signal", in: 1...5, path: path.appending("signal"))?.value
+        let negative = decoder.boolean(fields["negative"], "negative", path: path.appending("negative")) ?? false
+        let keyEvent = decoder.boolean(fields["key_event"], "key_event", path: path.appending("key_event")) ?? (kind == .macro)
+        let owner = decoder.string(fields["owner"], "owner", path: path.appending("owner"))?.value
+        let status = decoder.choice(fields["status"], "status", as: EventStatus.self, path: path.appending("status")) ?? .planned
+        var trigger = Located(Trigger.custom(event: name), at: key.span)
+        var hasExplicitTrigger = false
+        var triggerSpans = TriggerSpans()
+        if let triggerNode = fields["trigger"] {
+            hasExplicitTrigger = true
+            if let loaded = loadTrigger(triggerNode, eventName: name, path: path.appending("trigger"), spans: &triggerSpans) { trigger = loaded }
+        }
+        var params: [Param] = []
+        if let paramsNode = fields["params"], let map = decoder.mapping(paramsNode, "`params`", path: path.appending("params")) {
+            for pair in map.pairs {
+                guard let paramName = pair.key.scalar?.text else {
+                    decoder.error("parameter names must be plain names, found \(pair.key.kindDescription)", at: pair.key.span, path: path.appending("params"))
+                    continue
+                }
+                if let param = loadParam(name: paramName, key: pair.key, node: pair.value, path: path.appending("params", paramName)) {
+                    params.append(param)
+                }
+            }
+        }
+        let suppressions = loadSuppressions(fields["suppress"], path: path)
+        return Event(name: name) { event in
+            event.kind = kind
+            event.stage = stage
+            event.pages = pages
+            event.description = description
+            event.leadsTo = kind == .micro ? leadsTo : nil
+            event.signal = signal
+            event.negative = negative
+            event.keyEvent = keyEvent
+            event.owner = owner
+            event.status = status
+            event.trigger = trigger
+            event.hasExplicitTrigger = hasExplicitTrigger
+            event.triggerSpans = triggerSpans
+            event.params = params
+            event.suppressions = suppressions
+            event.span = key.span
+            event.definitionSpan = SourceSpan(file: key.span.file, start: key.span.start, end: node.span.end)
+        }
+    }
+
+    mutating func loadTrigger(_ node: YAMLNode, eventName: String, path: EntityPath, spans: inout TriggerSpans) -> Located<Trigger>? {
+        guard let fields = decoder.mapping(node, "`trigger`", path: path) else { return nil }
+        decoder.checkKeys(fields, allowed: Trigger.kinds, in: "`trigger`")
+        let kinds = fields.present(Trigger.kinds)
+        guard kinds.count == 1, let pair = kinds.first, let kind = pair.key.scalar?.text else {
+            if kinds.isEmpty {
+                decoder.error("`trigger` needs exactly one kind: " + Trigger.kinds.map { "`\($0)`" }.joined(separator: ", "),
+                              at: node.span, path: path, hint: "for example `trigger: {click: {selector: 'button.buy'}}`")
+            } else {
+                let names = kinds.compactMap { $0.key.scalar.map { "`\($0.text)`" } }
+                decoder.error("`trigger` has \(names.count) kinds, \(names.joined(separator: " and ")); an event has exactly one trigger",
+                              at: kinds[1].key.span, path: path, hint: "keep one kind, or split this into two events")
+            }
+            return nil
+        }
+        let kindPath = path.appending(kind)
+        guard let options = decoder.mapping(pair.value, "`\(kind)`", path: kindPath) else { return nil }
+        let span = SourceSpan(file: pair.key.span.file, start: pair.key.span.start, end: pair.value.span.end)
+        for option in options.pairs {
+            if let key = option.key.scalar?.text { spans.options.append((key, option.value.span)) }
+        }
+        spans.percents = options["percent"]?.sequence?.map(\.span) ?? []
+        func require(_ key: String, example: String) -> Located<String>? {
+            if let value = decoder.name(options[key], key, path: kindPath.appending(key)) { return value }
+            if options[key] == nil || options[key]?.value == .null {
+                decoder.error("missing required key `\(key)` in the `\(kind)` trigger", at: pair.key.span, path: kindPath,
+                              hint: "for example `\(kind): {\(key): \(example)}`")
+            }
+            return nil
+        }
+        func exactlyOne(_ keys: [String], example: String) -> (String, Located<String>)? {
+            let present = options.present(keys)
+            guard present.count == 1, let only = present.first, let key = only.key.scalar?.text else {
+                let list = keys.map { "`\($0)`" }.joined(separator: ", ")
+                if present.isEmpty {
+                    decoder.error("the `\(kind)` trigger needs exactly one of \(list)", at: pair.key.span, path: kindPath,
+                                  hint: "for example `\(kind): \(example)`")
+                } else {
+                    decoder.error("the `\(kind)` trigger takes exactly one of \(list), found \(present.count)",
+                                  at: present[1].key.span, path: kindPath, hint: "keep one of them")
+                }
+                return nil
+            }
+            guard let value = decoder.name(only.value, key, path: kindPath.appending(key)) else { return nil }
+            return (key, value)
+        }
+        func percents(_ key: String, required: Bool) -> [Int]? {
+            guard let listNode = options[key] else {
+                if required {
+                    decoder.error("missing required key `\(key)` in the `\(kind)` trigger", at: pair.key.span, path: kindPath,
+                                  hint: "for example `\(kind): {\(key): [25, 50, 75, 90]}`")
+                    return nil
+                }
+                return []
+            }
+            // A single number is a list of one.
+            if case .int(let single)? = listNode.value { return [single] }
+            guard let items = decoder.list(listNode, key, of: "integer percents like `[25, 50, 75]`", path: kindPath.appending(key)) else { return nil }
+            var values: [Int] = []
+            for item in items {
+                guard case .int(let value)? = item.value else {
+                    decoder.error("`\(key)` values must be integers from 1 to 100, found \(FieldDecoder.found(item))",
+                                  at: item.span, path: kindPath.appending(key))
+                    return nil
+                }
+                values.append(value)
+            }
+            return values
+        }
+        let trigger: Trigger?
+        switch kind {
+        case "click":
+            decoder.checkKeys(options, allowed: ["selector"], in: "the `click` trigger")
+            trigger = require("selector", example: "'button.add-to-cart'").map { .click(selector: $0.value) }
+        case "link_click":
+            decoder.checkKeys(options, allowed: ["url_contains", "url_regex", "selector"], in: "the `link_click` trigger")
+            trigger = exactlyOne(["url_contains", "url_regex", "selector"], example: "{url_contains: '.pdf'}").map { key, value in
+                switch key {
+                case "url_contains": .linkClick(.urlContains(value.value))
+                case "url_regex": .linkClick(.urlRegex(value.value))
+                default: .linkClick(.selector(value.value))
+                }
+            }
+        case "form_submit":
+            decoder.checkKeys(options, allowed: ["form_id", "selector"], in: "the `form_submit` trigger")
+            trigger = exactlyOne(["form_id", "selector"], example: "{form_id: newsletter}").map { key, value in
+                key == "form_id" ? .formSubmit(.formID(value.value)) : .formSubmit(.selector(value.value))
+            }
+        case "scroll":
+            decoder.checkKeys(options, allowed: ["percent"], in: "the `scroll` trigger")
+            trigger = percents("percent", required: true).map { .scroll(percents: $0) }
+        case "video":
+            decoder.checkKeys(options, allowed: ["percent", "start", "complete"], in: "the `video` trigger")
+            let list = percents("percent", required: false)
+            let start = decoder.boolean(options["start"], "start", path: kindPath.appending("start")) ?? false
+            let complete = decoder.boolean(options["complete"], "complete", path: kindPath.appending("complete")) ?? false
+            trigger = list.map { .video(percents: $0, start: start, complete: complete) }
+        case "timer":
+            decoder.checkKeys(options, allowed: ["seconds"], in: "the `timer` trigger")
+            if let seconds = options["seconds"], seconds.value != .null {
+                if case .int(let value)? = seconds.value {
+                    trigger = .timer(seconds: value)
+                } else {
+                    decoder.error("`seconds` must be an integer number of seconds, found \(FieldDecoder.found(seconds))",
+                                  at: seconds.span, path: kindPath.appending("seconds"), hint: "for example `timer: {seconds: 30}`")
+                    trigger = nil
+                }
+            } else {
+                decoder.error("missing required key `seconds` in the `timer` trigger", at: pair.key.span, path: kindPath,
+                              hint: "for example `timer: {seconds: 30}`")
+                trigger = nil
+            }
+        case "visible":
+            decoder.checkKeys(options, allowed: ["selector", "min_percent_visible"], in: "the `visible` trigger")
+            let selector = require("selector", example: "'#pricing-table'")
+            let minimum = decoder.integer(options["min_percent_visible"], "min_percent_visible", in: 1...100,
+                                          path: kindPath.appending("min_percent_visible"))
+            trigger = selector.map { .visible(selector: $0.value, minPercentVisible: minimum?.value ?? 50) }
+        case "page_view":
+            decoder.checkKeys(options, allowed: [], in: "the `page_view` trigger")
+            trigger = .pageView
+        default:  // custom
+            decoder.checkKeys(options, allowed: ["event"], in: "the `custom` trigger")
+            if let value = decoder.name(options["event"], "event", path: kindPath.appending("event")) {
+                trigger = .custom(event: value.value)
+            } else {
+                trigger = .custom(event: eventName)
+            }
+        }
+        return trigger.map { Located($0, at: span) }
+    }
+
+    mutating func loadParam(name: String, key: YAMLNode, node: YAMLNode, path: EntityPath) -> Param? {
+        guard let fields = decoder.mapping(node, "parameter `\(name)`", path: path) else { return nil }
+        decoder.checkKeys(fields, allowed: Self.paramKeys, in: "parameter `\(name)`")
+        let type = decoder.choice(fields["type"], "type", as: ParamType.self, path: path.appending("type")) ?? .string
+        let required = decoder.boolean(fields["required"], "required", path: path.appending("required")) ?? false
+        let description = decoder.string(fields["description"], "description", path: path)?.value
+        var values: [Located<ParamValue>]?
+        if let items = decoder.list(fields["values"], "values", of: "allowed values", path: path.appending("values")) {
+            values = []
+            for item in items {
+                guard let value = item.value else {
+                    decoder.error("allowed values must be single values, found \(item.kindDescription)", at: item.span, path: path.appending("values"))
+                    continue
+                }
+                values?.append(Located(ParamValue(value), at: item.span))
+            }
+        }
+        var source = ParamSource.dataLayer(name)
+        if let from = decoder.name(fields["from"], "from", path: path.appending("from")) {
+            if from.value.hasPrefix("builtin:") {
+                let builtin = String(from.value.dropFirst("builtin:".count))
+                if let variable = BuiltinVariable(rawValue: builtin) {
+                    source = .builtin(variable)
+                } else {
+                    let all = BuiltinVariable.allCases.map(\.rawValue)
+                    let near = Suggestion.nearest(to: builtin, in: all)
+                    decoder.error("unknown built-in variable `\(builtin)`" + (near.map { "; did you mean `builtin:\($0)`?" } ?? ""),
+                                  at: from.span, path: path.appending("from"),
+                                  hint: near == nil ? "the built-in variables are " + all.joined(separator: ", ") : "write `builtin:\(near ?? "")`")
+                }
+            } else if Self.isDataLayerPath(from.value) {
+                source = .dataLayer(from.value)
+            } else {
+                decoder.error("`from` must be `builtin:NAME` or a dataLayer key path like `ecommerce.value`, found `\(from.value)`",
+                              at: from.span, path: path.appending("from"), hint: "key paths are names separated by dots, without spaces")
+            }
+        }
+        return Param(name: name, type: type, required: required, description: description, values: values,
+                     source: source, span: key.span)
+    }
+
+    /// A dataLayer key path: non-empty segments separated by dots, no whitespace or braces.
+    static func isDataLayerPath(_ text: String) -> Bool {
+        let segments = text.split(separator: ".", omittingEmptySubsequences: false)
+        return segments.allSatisfy { segment in
+            !segment.isEmpty && segment.unicodeScalars.allSatisfy { scalar in
+                !scalar.properties.isWhitespace && scalar != "{" && scalar != "}" && scalar != "\"" && scalar != "'"
+            }
+        }
+    }
+}

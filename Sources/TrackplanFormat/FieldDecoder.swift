@@ -1,0 +1,193 @@
+import Foundation
+import TrackplanCore
+
+/// Typed access to YAML nodes that records a `plan-schema` diagnostic for every mismatch.
+///
+/// Every helper returns nil (and records a diagnostic) when the node does not have the expected
+/// shape, so the loader goes on and collects every problem in one run.
+struct FieldDecoder {
+    var diagnostics: [Diagnostic] = []
+
+    /// Records a `plan-schema` error.
+    mutating func error(_ message: String, at span: SourceSpan?, path: EntityPath?, hint: String? = nil,
+                        related: [Diagnostic.Related] = []) {
+        error(RuleID.planSchema, message, at: span, path: path, hint: hint, related: related)
+    }
+
+    /// Records an error of `rule`.
+    mutating func error(_ rule: String, _ message: String, at span: SourceSpan?,
+                        path: EntityPath?, hint: String? = nil, related: [Diagnostic.Related] = []) {
+        diagnostics.append(Diagnostic(rule: rule, severity: .error, message: message, span: span,
+                                      path: path, hint: hint, related: related))
+    }
+
+    /// "`x`" for a scalar, "a list" / "a mapping" otherwise: what was found, for messages.
+    static func found(_ node: YAMLNode) -> String {
+        if let scalar = node.scalar {
+            if node.value == .null { return "nothing" }
+            return "`\(Self.shorten(scalar.text))`"
+        }
+        return node.kindDescription
+    }
+
+    static func shorten(_ text: String) -> String {
+        let oneLine = text.replacingOccurrences(of: "\n", with: "⏎")
+        return oneLine.count > 40 ? String(oneLine.prefix(37)) + "…" : oneLine
+    }
+
+    /// The pairs of a mapping node, or nil with a diagnostic. A null node is an empty mapping
+    /// when `nullIsEmpty`.
+    mutating func mapping(_ node: YAMLNode, _ what: String, path: EntityPath, nullIsEmpty: Bool = true) -> Fields? {
+        if let pairs = node.mapping { return Fields(node: node, pairs: pairs, path: path) }
+        if nullIsEmpty, node.value == .null { return Fields(node: node, pairs: [], path: path) }
+        error("\(what) must be a mapping of keys to values, found \(Self.found(node))", at: node.span, path: path)
+        return nil
+    }
+
+    /// Reports keys of `fields` that are not in `allowed`, suggesting the nearest allowed key.
+    mutating func checkKeys(_ fields: Fields, allowed: [String], in what: String) {
+        for pair in fields.pairs {
+            guard let key = pair.key.scalar?.text else {
+                error("keys in \(what) must be plain names, found \(pair.key.kindDescription)", at: pair.key.span, path: fields.path)
+                continue
+            }
+            if allowed.contains(key) { continue }
+            if let near = Suggestion.nearest(to: key, in: allowed) {
+                error("unknown key `\(key)` in \(what); did you mean `\(near)`?", at: pair.key.span,
+                      path: fields.path, hint: "rename it to `\(near)`")
+            } else {
+                error("unknown key `\(key)` in \(what)", at: pair.key.span, path: fields.path,
+                      hint: "the keys allowed here are " + allowed.map { "`\($0)`" }.joined(separator: ", "))
+            }
+        }
+    }
+
+    /// Reports a missing required key at the start of the mapping.
+    mutating func missing(_ key: String, in fields: Fields, what: String, hint: String? = nil) {
+        let span = fields.headSpan
+        error("missing required key `\(key)` in \(what)", at: span, path: fields.path, hint: hint ?? "add `\(key):`")
+    }
+
+    /// A scalar's text. Null is absent (nil, no diagnostic); collections are an error.
+    mutating func string(_ node: YAMLNode?, _ key: String, path: EntityPath) -> Located<String>? {
+        guard let node else { return nil }
+        guard let scalar = node.scalar else {
+            error("`\(key)` must be a string, found \(node.kindDescription)", at: node.span, path: path)
+            return nil
+        }
+        if node.value == .null { return nil }
+        return Located(scalar.text, at: node.span)
+    }
+
+    /// A non-empty string (an id or a name).
+    mutating func name(_ node: YAMLNode?, _ key: String, path: EntityPath) -> Located<String>? {
+        guard let node, let value = string(node, key, path: path) else { return nil }
+        if value.value.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            error("`\(key)` must not be empty", at: node.span, path: path)
+            return nil
+        }
+        return value
+    }
+
+    /// An integer within `range`.
+    mutating func integer(_ node: YAMLNode?, _ key: String, in range: ClosedRange<Int>, path: EntityPath) -> Located<Int>? {
+        guard let node, node.value != .null else { return nil }
+        let bounds = range.upperBound == Int.max ? "of at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+        guard case .int(let value)? = node.value, range.contains(value) else {
+            error("`\(key)` must be an integer \(bounds), found \(Self.found(node))", at: node.span, path: path)
+            return nil
+        }
+        return Located(value, at: node.span)
+    }
+
+    /// `true` or `false`.
+    mutating func boolean(_ node: YAMLNode?, _ key: String, path: EntityPath) -> Bool? {
+        guard let node, node.value != .null else { return nil }
+        guard case .bool(let value)? = node.value else {
+            var hint: String?
+            if let text = node.scalar?.text, ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased()) {
+                hint = "write `\(["yes", "on", "y"].contains(text.lowercased()) ? "true" : "false")`"
+            }
+            error("`\(key)` must be `true` or `false`, found \(Self.found(node))", at: node.span, path: path, hint: hint)
+            return nil
+        }
+        return value
+    }
+
+    /// One of an enum's raw values.
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ node: YAMLNode?, _ key: String, as: E.Type, path: EntityPath) -> E?
+    where E.RawValue == String {
+        guard let node, node.value != .null else { return nil }
+        let allowed = E.allCases.map(\.rawValue)
+        if let text = node.scalar?.text, let value = E(rawValue: text) { return value }
+        let list = allowed.map { "`\($0)`" }.joined(separator: ", ")
+        let near = node.scalar.flatMap { Suggestion.nearest(to: $0.text, in: allowed) }
+        error("`\(key)` must be one of \(list), found \(Self.found(node))", at: node.span, path: path,
+              hint: near.map { "did you mean `\($0)`?" })
+        return nil
+    }
+
+    /// A list of nodes.
+    mutating func list(_ node: YAMLNode?, _ key: String, of what: String, path: EntityPath) -> [YAMLNode]? {
+        guard let node else { return nil }
+        if let items = node.sequence { return items }
+        if node.value == .null { return [] }
+        error("`\(key)` must be a list of \(what), found \(Self.found(node))", at: node.span, path: path,
+              hint: node.scalar.map { "write `[\($0.text)]`" })
+        return nil
+    }
+
+    /// A list of non-empty strings.
+    mutating func stringList(_ node: YAMLNode?, _ key: String, of what: String, path: EntityPath) -> [Located<String>]? {
+        guard let items = list(node, key, of: what, path: path) else { return nil }
+        var result: [Located<String>] = []
+        for item in items {
+            if let value = name(item, "\(key)` item `", path: path) { result.append(value) }
+        }
+        return result
+    }
+}
+
+/// The pairs of one mapping, with lookup by key.
+struct Fields {
+    let node: YAMLNode
+    let pairs: [YAMLPair]
+    let path: EntityPath
+    /// Key → position, built only for large mappings (small ones are scanned).
+    private let index: [String: Int]?
+
+    init(node: YAMLNode, pairs: [YAMLPair], path: EntityPath) {
+        self.node = node
+        self.pairs = pairs
+        self.path = path
+        if pairs.count > 16 {
+            var index: [String: Int] = [:]
+            for (i, pair) in pairs.enumerated() {
+                if let key = pair.key.scalar?.text, index[key] == nil { index[key] = i }
+            }
+            self.index = index
+        } else {
+            self.index = nil
+        }
+    }
+
+    func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return pairs.firstIndex { $0.key.scalar?.text == key }
+    }
+
+    /// The value of `key`, when present.
+    subscript(key: String) -> YAMLNode? {
+        position(of: key).map { pairs[$0].value }
+    }
+
+    /// Which of `keys` are present, in source order.
+    func present(_ keys: [String]) -> [YAMLPair] {
+        pairs.filter { pair in pair.key.scalar.map { keys.contains($0.text) } ?? false }
+    }
+
+    /// A zero-width span at the start of the mapping, for "missing key" problems.
+    var headSpan: SourceSpan {
+        SourceSpan(file: node.span.file, start: node.span.start, end: node.span.start)
+    }
+}

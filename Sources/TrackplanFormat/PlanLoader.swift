@@ -1,0 +1,280 @@
+import TrackplanCore
+
+/// Loads a plan: reads the root file and its includes, decodes the typed model, and checks
+/// references. Problems become diagnostics; loading never traps on bad input.
+public struct PlanLoader: Sendable {
+    /// Where file contents come from.
+    public var sources: any SourceProvider
+    /// The YAML reader's options.
+    public var readerOptions: YAMLReader.Options
+    /// The rule ids that `suppress` and `lint.rules` may name; nil when the caller does not
+    /// know them (the references are then not checked). The linter sets them to its rules.
+    public var knownRuleIDs: [String]?
+
+    /// The most files one plan may include in total.
+    public static let maxIncludedFiles = 1000
+
+    /// Creates a loader reading from disk with the default limits.
+    public init(sources: any SourceProvider = DiskSourceProvider(),
+                readerOptions: YAMLReader.Options = YAMLReader.Options(),
+                knownRuleIDs: [String]? = nil) {
+        self.sources = sources
+        self.readerOptions = readerOptions
+        self.knownRuleIDs = knownRuleIDs
+    }
+
+    /// Loads the plan whose root file is `path`.
+    ///
+    /// - Throws: ``PlanUnreadableError`` when the root file cannot be read at all.
+    public func load(_ path: String) throws(PlanUnreadableError) -> LoadResult {
+        if let refused = LoadSession.tooLarge(path, sources: sources, limit: readerOptions.limits.maxFileSize) {
+            return LoadResult(plan: nil, diagnostics: [refused], files: [refused.span?.file].compactMap { $0 })
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try sources.contents(of: path)
+        } catch {
+            throw PlanUnreadableError(path: path, reason: (error as? SourceReadError)?.reason ?? "\(error)")
+        }
+        var session = LoadSession(loader: self)
+        return session.loadRoot(bytes: bytes, path: path)
+    }
+}
+
+/// The state of one load: files read so far, entities collected, diagnostics.
+struct LoadSession {
+    let loader: PlanLoader
+    var decoder = FieldDecoder()
+    var files: [SourceFile] = []
+    /// Identity of each file read → the span of the include entry that brought it in.
+    var loaded: [String: SourceSpan?] = [:]
+    var pageTypes: [PageType] = []
+    var events: [Event] = []
+    var pageTypeIndex: [String: Int] = [:]
+    var eventIndex: [String: Int] = [:]
+
+    init(loader: PlanLoader) {
+        self.loader = loader
+    }
+
+    static let rootKeys = ["trackplan", "name", "description", "include", "ga4", "conventions", "stages", "page_types", "events", "lint"]
+    static let includedKeys = ["page_types", "events", "include"]
+
+    /// What the root file says besides page types and events.
+    struct RootSettings {
+        var file: SourceFile
+        var formatVersion: Int
+        var name: String
+        var description: String?
+        var measurementID: Located<String>?
+        var conventions: Conventions
+        var stages: [Stage]
+        var ruleSettings: [RuleSetting]
+    }
+
+    mutating func loadRoot(bytes: [UInt8], path: String) -> LoadResult {
+        guard let (root, includes) = loadRootFile(bytes: bytes, path: path) else {
+            return LoadResult(plan: nil, diagnostics: Diagnostic.sorted(Self.unique(decoder.diagnostics), files: files), files: files)
+        }
+        // The root file's node tree is released by now; included files are read one by one.
+        loadIncludes(includes, from: root.file)
+        var plan = Plan(
+            formatVersion: root.formatVersion, name: root.name, description: root.description,
+            measurementID: root.measurementID, conventions: root.conventions, stages: root.stages,
+            pageTypes: pageTypes, events: events, ruleSettings: root.ruleSettings,
+            files: files, rootFile: root.file)
+        ReferenceCheck(knownRuleIDs: loader.knownRuleIDs).run(&plan, into: &decoder)
+        return LoadResult(plan: plan, diagnostics: Diagnostic.sorted(Self.unique(decoder.diagnostics), files: files), files: files)
+    }
+
+    /// Reads the root file: its settings and entities, and its `include` list (still to load).
+    mutating func loadRootFile(bytes: [UInt8], path: String) -> (RootSettings, YAMLNode?)? {
+        guard let fields = readFile(bytes: bytes, path: path, includedFrom: nil) else { return nil }
+        let rootFile = fields.node.span.file
+        decoder.checkKeys(fields, allowed: Self.rootKeys, in: "the plan")
+
+        var formatVersion = 1
+        if let node = fields["trackplan"] {
+            if case .int(let version)? = node.value {
+                if version != 1 {
+                    decoder.error("unknown format version \(version); this trackplan reads version 1", at: node.span, path: .key("trackplan"),
+                                  hint: "write `trackplan: 1`, or upgrade trackplan")
+                }
+                formatVersion = version
+            } else {
+                decoder.error("`trackplan` must be the format version `1`, found \(FieldDecoder.found(node))", at: node.span,
+                              path: .key("trackplan"), hint: "write `trackplan: 1`")
+            }
+        } else {
+            decoder.missing("trackplan", in: fields, what: "the plan", hint: "start the plan with `trackplan: 1` (the format version)")
+        }
+        let name = decoder.name(fields["name"], "name", path: .key("name"))
+        if name == nil, fields["name"]?.value == .null || fields["name"] == nil {
+            decoder.missing("name", in: fields, what: "the plan", hint: "add `name: Your Site` (the plan's name)")
+        }
+        let description = decoder.string(fields["description"], "description", path: .key("description"))?.value
+        let measurementID = loadGA4(fields["ga4"])
+        let conventions = loadConventions(fields["conventions"])
+        let stages = loadStages(fields["stages"], in: fields)
+        let ruleSettings = loadLintSettings(fields["lint"])
+
+        let includes = loadEntities(fields)
+        let settings = RootSettings(file: rootFile, formatVersion: formatVersion, name: name?.value ?? "", description: description,
+                                    measurementID: measurementID, conventions: conventions, stages: stages, ruleSettings: ruleSettings)
+        return (settings, includes)
+    }
+
+    /// A `yaml-syntax` error when `path` is over the size limit, found without reading it.
+    static func tooLarge(_ path: String, sources: any SourceProvider, limit: Int) -> Diagnostic? {
+        guard let size = sources.size(of: path), size > limit else { return nil }
+        let file = SourceFile(path: path, text: "")
+        return Diagnostic(rule: RuleID.yamlSyntax,
+                          message: "file is \(YAMLReader.megabytes(size)), over the \(YAMLReader.megabytes(limit)) limit for one plan file",
+                          span: .startOf(file), hint: "split the plan into several files with `include`")
+    }
+
+    /// The diagnostics without repeats: a node reused through aliases is decoded once per use,
+    /// but its problems are reported once.
+    static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+
+    /// Reads one file and returns its root mapping, or nil after recording why it cannot be used.
+    mutating func readFile(bytes: [UInt8], path: String, includedFrom: SourceSpan?) -> Fields? {
+        let result = YAMLReader(options: loader.readerOptions).read(bytes, path: path)
+        decoder.diagnostics += result.diagnostics
+        guard let file = result.file else { return nil }
+        files.append(file)
+        if result.diagnostics.contains(where: { $0.ruleID == RuleID.yamlSyntax }) { return nil }
+        guard let root = result.documents.first else {
+            decoder.error(RuleID.yamlSyntax, "file is empty; a plan file holds one YAML mapping", at: .startOf(file), path: nil,
+                          hint: includedFrom == nil ? "start with `trackplan: 1` and `name:`" : "add `events:` or `page_types:`")
+            return nil
+        }
+        if result.documents.count > 1 {
+            let second = result.documents[1].span
+            decoder.error(RuleID.yamlSyntax, "a plan file holds exactly one YAML document; found another one here",
+                          at: SourceSpan(file: file, start: second.start, end: second.start), path: nil,
+                          hint: "remove the `---` line, or move the second document to its own file and `include` it")
+        }
+        guard let fields = decoder.mapping(root, "the root of a plan file", path: .root, nullIsEmpty: false) else { return nil }
+        return fields
+    }
+
+    // MARK: Includes, page types and events (the parts that included files may hold)
+
+    /// Loads the page types and events of a file; returns its `include` list, to be loaded by the
+    /// caller once this file's node tree is released.
+    mutating func loadEntities(_ fields: Fields) -> YAMLNode? {
+        if let node = fields["page_types"], let map = decoder.mapping(node, "`page_types`", path: .key("page_types")) {
+            for pair in map.pairs {
+                guard let id = pair.key.scalar?.text else { continue }
+                guard let pageType = loadPageType(id: id, key: pair.key, node: pair.value) else { continue }
+                if let existing = pageTypeIndex[id] {
+                    let first = pageTypes[existing].span ?? pair.key.span
+                    decoder.error(RuleID.duplicateKey, "duplicate page type `\(id)`; first defined at \(first)", at: pair.key.span,
+                                  path: .pageType(id), hint: "give one of them another id", related: [.init("first defined here", at: first)])
+                    continue
+                }
+                pageTypeIndex[id] = pageTypes.count
+                pageTypes.append(pageType)
+            }
+        }
+        if let node = fields["events"], let map = decoder.mapping(node, "`events`", path: .key("events")) {
+            for pair in map.pairs {
+                guard let name = pair.key.scalar?.text else { continue }
+                guard let event = loadEvent(name: name, key: pair.key, node: pair.value) else { continue }
+                if let existing = eventIndex[name] {
+                    let first = events[existing].span ?? pair.key.span
+                    decoder.error(RuleID.duplicateKey, "duplicate event `\(name)`; first defined at \(first)", at: pair.key.span,
+                                  path: .event(name), hint: "merge the two definitions or rename one",
+                                  related: [.init("first defined here", at: first)])
+                    continue
+                }
+                eventIndex[name] = events.count
+                events.append(event)
+            }
+        }
+        return fields["include"]
+    }
+
+    mutating func loadIncludes(_ node: YAMLNode?, from file: SourceFile) {
+        guard let items = decoder.list(node, "include", of: "file paths", path: .key("include")) else { return }
+        if loaded.isEmpty { loaded[loader.sources.identity(of: files[0].path)] = .some(nil) }
+        for item in items {
+            guard let entry = decoder.name(item, "include", path: .key("include")) else { continue }
+            let path = PathUtil.resolve(entry.value, from: file.path)
+            let identity = loader.sources.identity(of: path)
+            if let previous = loaded[identity] {
+                let chain = includeChain(endingAt: file) + [path]
+                if chain.dropLast().contains(where: { loader.sources.identity(of: $0) == identity }) {
+                    decoder.error(RuleID.include, "include cycle: " + chain.joined(separator: " → "), at: entry.span, path: .key("include"),
+                                  hint: "remove this include; a file cannot include itself, directly or through others")
+                } else {
+                    let where_ = previous.map { " from \($0)" } ?? ""
+                    decoder.error(RuleID.include, "`\(path)` is already included\(where_); each file is included once",
+                                  at: entry.span, path: .key("include"), hint: "remove this include",
+                                  related: previous.map { [.init("first included here", at: $0)] } ?? [])
+                }
+                continue
+            }
+            guard loaded.count <= PlanLoader.maxIncludedFiles else {
+                decoder.error(RuleID.include, "too many included files (more than \(PlanLoader.maxIncludedFiles))", at: entry.span, path: .key("include"))
+                return
+            }
+            if let refused = Self.tooLarge(path, sources: loader.sources, limit: loader.readerOptions.limits.maxFileSize) {
+                if let file = refused.span?.file { files.append(file) }
+                decoder.diagnostics.append(refused)
+                continue
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try loader.sources.contents(of: path)
+            } catch {
+                let reason = (error as? SourceReadError)?.reason ?? "\(error)"
+                let directory = PathUtil.directory(of: path)
+                let near = Suggestion.nearest(to: PathUtil.fileName(of: path), in: loader.sources.siblings(in: directory))
+                decoder.error(RuleID.include, "cannot read included file `\(path)`: \(reason)", at: entry.span, path: .key("include"),
+                              hint: near.map { "did you mean `\(PathUtil.resolve($0, from: entry.value))`?" }
+                                  ?? "paths are relative to the file that includes them (\(file.path))")
+                continue
+            }
+            loaded[identity] = .some(entry.span)
+            includeParents[path] = file.path
+            guard let (includedFile, nested) = loadIncludedFile(bytes: bytes, path: path, entry: entry) else { continue }
+            loadIncludes(nested, from: includedFile)
+        }
+    }
+
+    /// Reads one included file and loads its entities; returns it and its own `include` list.
+    mutating func loadIncludedFile(bytes: [UInt8], path: String, entry: Located<String>) -> (SourceFile, YAMLNode?)? {
+        do {
+            guard let fields = readFile(bytes: bytes, path: path, includedFrom: entry.span) else { return nil }
+            for pair in fields.pairs {
+                guard let key = pair.key.scalar?.text, !Self.includedKeys.contains(key) else { continue }
+                if Self.rootKeys.contains(key) {
+                    decoder.error("`\(key)` is not allowed in an included file; included files hold only `page_types`, `events` and `include`",
+                                  at: pair.key.span, path: .key(key), hint: "move `\(key)` to the root plan file")
+                }
+            }
+            decoder.checkKeys(Fields(node: fields.node, pairs: fields.pairs.filter { pair in
+                !(pair.key.scalar.map { Self.rootKeys.contains($0.text) } ?? false)
+            }, path: .root), allowed: Self.includedKeys, in: "an included file")
+            return (fields.node.span.file, loadEntities(fields))
+        }
+    }
+
+    /// Included file path → the path of the file that included it.
+    var includeParents: [String: String] = [:]
+
+    func includeChain(endingAt file: SourceFile) -> [String] {
+        var chain = [file.path]
+        var current = file.path
+        while let parent = includeParents[current], chain.count <= PlanLoader.maxIncludedFiles {
+            chain.insert(parent, at: 0)
+            current = parent
+        }
+        return chain
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import TrackplanCore
+import TrackplanFormat
+import TrackplanLint
+import TrackplanSpec
+
+/// Escaping user text for GitHub-flavoured Markdown, and GitHub's heading anchors.
+public enum MarkdownText {
+    /// `text` as inline Markdown that renders literally: markup characters are backslash-escaped,
+    /// `<` and `&` become entities (so HTML shows as text), and line breaks become spaces (so a
+    /// table cell stays on its row).
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        var atStart = true
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r", "\t":
+                if !out.hasSuffix(" ") { out += " " }
+                continue
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "$":
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            case "#", "+", "-", "=":
+                if atStart { out += "\\" }
+                out.unicodeScalars.append(scalar)
+            case "!":
+                out += "\\!"
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+            atStart = false
+        }
+        // A leading "1." would start an ordered list.
+        if let dot = out.firstIndex(of: "."), out[..<dot].allSatisfy(\.isNumber), dot != out.startIndex {
+            out.insert("\\", at: dot)
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `text` as a code span that survives tables: backticks fenced with a longer run, pipes
+    /// escaped (GFM removes the backslash inside tables), line breaks as spaces.
+    public static func code(_ text: String) -> String {
+        var body = ""
+        var longest = 0, run = 0
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            run = scalar == "`" ? run + 1 : 0
+            longest = max(longest, run)
+            switch scalar {
+            case "\r": body += " "
+            case "\n": if !previousCR { body += " " }
+            case "|": body += "\\|"
+            default: body.unicodeScalars.append(scalar)
+            }
+            previousCR = scalar == "\r"
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = body.hasPrefix("`") || body.hasSuffix("`") || body.isEmpty ? " " : ""
+        return fence + pad + body + pad + fence
+    }
+}
+
+/// GitHub's heading anchors (github-slugger): lower case, punctuation removed, spaces to
+/// hyphens, and `-1`, `-2`… for repeats.
+public struct Slugger {
+    private var seen: [String: Int] = [:]
+
+    /// A slugger with no headings seen.
+    public init() {}
+
+    /// The anchor of the next heading whose rendered text is `text`.
+    public mutating func slug(_ text: String) -> String {
+        var base = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar == " " {
+                base += "-"
+            } else if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                        || scalar.properties.generalCategory == .nonspacingMark {
+                base.unicodeScalars.append(scalar)
+            }
+        }
+        var slug = base
+        if let count = seen[base] {
+            var n = count
+            repeat {
+                n += 1
+                slug = "\(base)-\(n)"
+            } while seen[slug] != nil
+            seen[base] = n
+        } else {
+            seen[base] = 0
+        }
+        if slug != base { seen[slug] = 0 }
+        return slug
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+import TrackplanCore
+import TrackplanFormat
+import TrackplanLint
+import TrackplanSpec
+
+/// Compiles a plan into a Google Tag Manager container export (exportFormatVersion 2).
+///
+/// The container holds a Constant variable with the measurement id, a Google tag on
+/// Initialization – All Pages, and per event a GA4 event tag (`gaawe`) with its trigger;
+/// parameters read Data Layer Variables (one per key path) or built-in variables. Ids are
+/// assigned in a fixed order, so the same plan always gives the same bytes.
+public struct GTMCompiler: Sendable {
+    /// The placeholder used when the plan has no `ga4.measurement_id`.
+    public static let placeholderMeasurementID = GA4Facts.placeholderMeasurementID
+    /// The `exportTime` used when `SOURCE_DATE_EPOCH` is not set.
+    public static let defaultExportTime = "2000-01-01 00:00:00"
+    /// Built-in trigger id of Initialization – All Pages.
+    public static let initializationAllPages = "2147479573"
+    /// Built-in trigger ids that tags may fire on without a trigger entity.
+    public static let builtInTriggerIDs: Set<String> = ["2147479553", "2147479572", "2147479573"]
+
+    /// Names of the generated entities.
+    public enum Names {
+        public static let measurementIDVariable = "GA4 Measurement ID"
+        public static let googleTag = "Google tag"
+        public static let sharedFolder = "trackplan - Shared"
+        public static func tag(_ event: String) -> String { "GA4 event - \(event)" }
+        public static func trigger(_ event: String) -> String { "Trigger - \(event)" }
+        public static func dataLayerVariable(_ key: String) -> String { "DLV - \(key)" }
+        public static func folder(_ stage: Stage) -> String { "Stage \(stage.index + 1) - \(stage.title)" }
+        public static let noStageFolder = "No stage"
+    }
+
+    /// What compiling produced.
+    public struct Output: Sendable {
+        /// The container export.
+        public var container: JSONValue
+        /// Events left out because they are deprecated.
+        public var deprecatedEvents: [String]
+        /// Whether the measurement id is the placeholder.
+        public var usesPlaceholderMeasurementID: Bool
+        /// Counts for the summary line.
+        public var tagCount: Int, triggerCount: Int, variableCount: Int, folderCount: Int
+
+        /// The JSON text (pretty-printed, final newline).
+        public var text: String { container.serialized() + "\n" }
+    }
+
+    /// The export time: `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when set, else the default.
+    public var exportTime: String
+
+    /// Creates a compiler; `environment` supplies `SOURCE_DATE_EPOCH`.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+            exportTime = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
+        } else {
+            exportTime = Self.defaultExportTime
+        }
+    }
+
+    /// Compiles `plan`.
+    public func compile(_ plan: Plan) -> Output {
+        var state = CompileState()
+        let events = plan.events.filter { $0.status != .deprecated }
+        let deprecated = plan.events.filter { $0.status == .deprecated }.map(\.name)
+
+        // Folders: one per stage that has events, then one for events without a stage, then shared.
+        var stageFolder: [String: String] = [:]
+        var folders: [JSONValue] = []
+        for stage in plan.stages where events.contains(where: { $0.stage?.value == stage.id }) {
+            let id = state.nextID()
+            stageFolder[stage.id] = id
+            folders.append(entity("folderId", id, name: Names.folder(stage), notes: "Funnel stage `\(stage.id)`" + (stage.description.map { ": \($0)" } ?? ".") + Self.generated, extra: []))
+        }
+        var noStageFolder: String?
+        if events.contains(where: { $0.stage == nil || stageFolder[$0.stage?.value ?? ""] == nil }) {
+            let id = state.nextID()
+            noStageFolder = id
+            folders.append(entity("folderId", id, name: Names.noStageFolder, notes: "Events that name no funnel stage." + Self.generated, extra: []))
+        }
+        let sharedFolder = state.nextID()
+        folders.append(entity("folderId", sharedFolder, name: Names.sharedFolder,
+                              notes: "The Google tag and the variables shared by the plan's tags." + Self.generated, extra: []))
+
+        // Variables: the measurement id, then one Data Layer Variable per key path (sorted).
+        var variables: [JSONValue] = []
+        let measurementID = plan.measurementID?.value ?? Self.placeholderMeasurementID
+        variables.append(entity("variableId", state.nextID(), name: Names.measurementIDVariable,
+                                notes: (plan.measurementID == nil
+                                        ? "Placeholder: set ga4.measurement_id in the plan, or replace G-XXXXXXXXXX here with your web stream's id."
+                                        : "The GA4 web stream's measurement id, from ga4.measurement_id.") + Self.generated,
+                                type: "c", parameters: [GTMParameter.template("value", measurementID)], folder: sharedFolder))
+        var usersByKey: [String: [String]] = [:]
+        for event in events {
+            for param in event.params {
+                if case .dataLayer(let key) = param.source, usersByKey[key]?.last != event.name {
+                    usersByKey[key, default: []].append(event.name)
+                }
+            }
+        }
+        for key in usersByKey.keys.sorted() {
+            variables.append(entity("variableId", state.nextID(), name: Names.dataLayerVariable(key),
+                                    notes: "dataLayer key `\(key)`, read by " + (usersByKey[key] ?? []).map { "`\($0)`" }.joined(separator: ", ") + "." + Self.generated,
+                                    type: "v", parameters: [
+                                        GTMParameter.integer("dataLayerVersion", 2),
+                                        GTMParameter.boolean("setDefaultValue", false),
+                                        GTMParameter.template("name", key),
+                                    ], folder: sharedFolder))
+        }
+
+        // Per event: its trigger, then its tag.
+        var triggers: [JSONValue] = []
+        var tags: [JSONValue] = []
+        for event in events {
+            let folder = event.stage.flatMap { stageFolder[$0.value] } ?? noStageFolder ?? sharedFolder
+            let matches = (event.pages ?? []).compactMap { plan.pageType($0.value)?.match.value }
+            let triggerID = state.nextID()
+            let eventNotes = notes(for: event, plan: plan)
+            let trigger = GTMTriggerBuilder.trigger(for: event, pageMatches: matches, builtins: &state.builtins)
+            triggers.append(entity("triggerId", triggerID, name: Names.trigger(event.name), notes: eventNotes,
+                                   type: trigger.type, fields: trigger.fields, folder: folder))
+            var settings: [JSONValue] = []
+            for param in event.params {
+                let value: String
+                switch param.source {
+                case .builtin(let variable):
+                    let builtin = GTMBuiltin(variable)
+                    state.builtins.insert(builtin)
+                    value = "{{\(builtin.name)}}"
+                case .dataLayer(let key):
+                    value = "{{\(Names.dataLayerVariable(key))}}"
+                }
+                settings.append(GTMParameter.map([GTMParameter.template("parameter", param.name), GTMParameter.template("parameterValue", value)]))
+            }
+            var parameters = [
+                GTMParameter.boolean("sendEcommerceData", false),
+                GTMParameter.boolean("enhancedUserId", false),
+                GTMParameter.template("eventName", event.name),
+                GTMParameter.template("measurementIdOverride", "{{\(Names.measurementIDVariable)}}"),
+            ]
+            if !settings.isEmpty { parameters.append(GTMParameter.list("eventSettingsTable", settings)) }
+            tags.append(entity("tagId", state.nextID(), name: Names.tag(event.name), notes: eventNotes,
+                               type: "gaawe", parameters: parameters, folder: folder,
+                               extra: Self.tagFields(firing: triggerID)))
+        }
+        tags.append(entity("tagId", state.nextID(), name: Names.googleTag,
+                           notes: "Loads the Google tag for the GA4 web stream on every page, before the event tags." + Self.generated,
+                           type: "googtag", parameters: [GTMParameter.template("tagId", "{{\(Names.measurementIDVariable)}}")],
+                           folder: sharedFolder, extra: Self.tagFields(firing: Self.initializationAllPages)))
+
+        let builtins: [JSONValue] = state.builtins.sorted().map { builtin in
+            .object([
+                JSONMember("accountId", .string("0")), JSONMember("containerId", .string("0")),
+                JSONMember("type", .string(builtin.type)), JSONMember("name", .string(builtin.name)),
+            ])
+        }
+        let container: JSONValue = .object([
+            JSONMember("exportFormatVersion", .int(2)),
+            JSONMember("exportTime", .string(exportTime)),
+            JSONMember("containerVersion", .object([
+                JSONMember("path", .string("accounts/0/containers/0/versions/0")),
+                JSONMember("accountId", .string("0")),
+                JSONMember("containerId", .string("0")),
+                JSONMember("containerVersionId", .string("0")),
+                JSONMember("name", .string("\(plan.name) - trackplan")),
+                JSONMember("description", .string("Generated by trackplan from the tracking plan `\(plan.name)`. Import with Admin → Import Container → Merge (rename conflicting tags, triggers and variables).")),
+                JSONMember("container", .object([
+                    JSONMember("path", .string("accounts/0/containers/0")),
+                    JSONMember("accountId", .string("0")),
+                    JSONMember("containerId", .string("0")),
+                    JSONMember("name", .string(plan.name)),
+                    JSONMember("publicId", .string("GTM-XXXXXXX")),
+                    JSONMember("usageContext", .array([.string("WEB")])),
+                    JSONMember("fingerprint", .string("0")),
+                ])),
+                JSONMember("tag", .array(tags)),
+                JSONMember("trigger", .array(triggers)),
+                JSONMember("variable", .array(variables)),
+                JSONMember("folder", .array(folders)),
+                JSONMember("builtInVariable", .array(builtins)),
+                JSONMember("fingerprint", .string("0")),
+            ])),
+        ])
+        return Output(container: container, deprecatedEvents: deprecated,
+                      usesPlaceholderMeasurementID: plan.measurementID == nil,
+                      tagCount: tags.count, triggerCount: triggers.count, variableCount: variables.count, folderCount: folders.count)
+    }
+
+    static let generated = " (Generated by trackplan; edit the plan, not this entity.)"
+
+    static func tagFields(firing triggerID: String) -> [JSONMember] {
+        [
+            JSONMember("firingTriggerId", .array([.string(triggerID)])),
+            JSONMember("tagFiringOption", .string("ONCE_PER_EVENT")),
+            JSONMember("monitoringMetadata", .object([JSONMember("type", .string("MAP"))])),
+            JSONMember("consentSettings", .object([JSONMember("consentStatus", .string("NOT_SET"))])),
+        ]
+    }
+
+    func notes(for event: Event, plan: Plan) -> String {
+        var text = "From events.\(event.name) in the plan: a \(event.kind == .macro ? "macro-conversion" : "micro-conversion")"
+        if let stage = event.stage { text += " in stage `\(stage.value)`" }
+        if let target = event.leadsTo { text += " leading to `\(target.value)`" }
+        text += "."
+        if let description = event.description { text += " " + description }
+        return text + Self.generated
+    }
+
+    /// An entity with the common fields in GTM's order.
+    func entity(_ idKey: String, _ id: String, name: String, notes: String, type: String? = nil,
+                parameters: [JSONValue]? = nil, fields: [JSONMember] = [], folder: String? = nil,
+                extra: [JSONMember] = []) -> JSONValue {
+        var members = [
+            JSONMember("accountId", .string("0")),
+            JSONMember("containerId", .string("0")),
+            JSONMember(idKey, .string(id)),
+            JSONMember("name", .string(name)),
+        ]
+        if let type { members.append(JSONMember("type", .string(type))) }
+        if let parameters { members.append(JSONMember("parameter", .array(parameters))) }
+        members += fields
+        members.append(JSONMember("fingerprint", .string("0")))
+        if let folder { members.append(JSONMember("parentFolderId", .string(folder))) }
+        members.append(JSONMember("notes", .string(notes)))
+        members += extra
+        return .object(members)
+    }
+}
+
+/// Id assignment and the built-in variables used.
+struct CompileState {
+    var counter = 0
+    var builtins: Set<GTMBuiltin> = []
+
+    mutating func nextID() -> String {
+        counter += 1
+        return String(counter)
+    }
+}

@@ -1,0 +1,115 @@
+import TrackplanCore
+import TrackplanFormat
+import TrackplanLint
+import TrackplanSpec
+
+/// The GTM trigger for each trigger kind of the plan.
+public enum GTMTriggerBuilder {
+    /// A trigger's export type and its fields after `name`/`type`.
+    public struct Trigger: Sendable {
+        /// The export type (`CLICK`, `SCROLL_DEPTH`, …).
+        public var type: String
+        /// The fields in order (`filter`, `parameter`, `customEventFilter`, …).
+        public var fields: [JSONMember]
+    }
+
+    /// The trigger for `event`, scoped to `pageMatches` (no scope when empty); records the
+    /// built-in variables it references.
+    public static func trigger(for event: Event, pageMatches: [PageMatch], builtins: inout Set<GTMBuiltin>) -> Trigger {
+        var filter: [JSONValue] = []
+        if let page = PagePathPattern.condition(pageMatches) {
+            filter.append(page)
+            builtins.insert(.pagePath)
+        }
+        func filterField(_ conditions: [JSONValue]) -> [JSONMember] {
+            conditions.isEmpty ? [] : [JSONMember("filter", .array(conditions))]
+        }
+        let waitFields = [
+            JSONMember("waitForTags", GTMParameter.field("BOOLEAN", "false")),
+            JSONMember("checkValidation", GTMParameter.field("BOOLEAN", "false")),
+            JSONMember("waitForTagsTimeout", GTMParameter.field("TEMPLATE", "2000")),
+            JSONMember("uniqueTriggerId", GTMParameter.field("TEMPLATE", nil)),
+        ]
+        switch event.trigger.value {
+        case .click(let selector):
+            builtins.insert(.clickElement)
+            return Trigger(type: "CLICK", fields: filterField([GTMParameter.condition("CSS_SELECTOR", GTMBuiltin.clickElement.name, selector)] + filter))
+        case .linkClick(let match):
+            let condition: JSONValue
+            switch match {
+            case .urlContains(let text):
+                builtins.insert(.clickURL)
+                condition = GTMParameter.condition("CONTAINS", GTMBuiltin.clickURL.name, text)
+            case .urlRegex(let regex):
+                builtins.insert(.clickURL)
+                condition = GTMParameter.condition("MATCH_REGEX", GTMBuiltin.clickURL.name, regex)
+            case .selector(let selector):
+                builtins.insert(.clickElement)
+                condition = GTMParameter.condition("CSS_SELECTOR", GTMBuiltin.clickElement.name, selector)
+            }
+            return Trigger(type: "LINK_CLICK", fields: filterField([condition] + filter) + waitFields)
+        case .formSubmit(let match):
+            let condition: JSONValue
+            switch match {
+            case .formID(let id):
+                builtins.insert(.formID)
+                condition = GTMParameter.condition("EQUALS", GTMBuiltin.formID.name, id)
+            case .selector(let selector):
+                builtins.insert(.formElement)
+                condition = GTMParameter.condition("CSS_SELECTOR", GTMBuiltin.formElement.name, selector)
+            }
+            return Trigger(type: "FORM_SUBMISSION", fields: filterField([condition] + filter) + waitFields)
+        case .scroll(let percents):
+            return Trigger(type: "SCROLL_DEPTH", fields: filterField(filter) + [JSONMember("parameter", .array([
+                GTMParameter.template("verticalThresholdUnits", "PERCENT"),
+                GTMParameter.template("verticalThresholdsPercent", percents.map(String.init).joined(separator: ",")),
+                GTMParameter.boolean("verticalThresholdOn", true),
+                GTMParameter.boolean("horizontalThresholdOn", false),
+                GTMParameter.template("triggerStartOption", "WINDOW_LOAD"),
+            ]))])
+        case .video(let percents, let start, let complete):
+            var parameters: [JSONValue] = []
+            if !percents.isEmpty {
+                parameters.append(GTMParameter.template("progressThresholdsPercent", percents.map(String.init).joined(separator: ",")))
+            }
+            parameters += [
+                GTMParameter.boolean("captureStart", start),
+                GTMParameter.boolean("captureComplete", complete),
+                GTMParameter.boolean("captureProgress", !percents.isEmpty),
+                GTMParameter.boolean("capturePause", false),
+                GTMParameter.boolean("fixMissingApi", true),
+                GTMParameter.template("radioButtonGroup1", "PERCENTAGE"),
+                GTMParameter.template("triggerStartOption", "WINDOW_LOAD"),
+            ]
+            return Trigger(type: "YOU_TUBE_VIDEO", fields: filterField(filter) + [JSONMember("parameter", .array(parameters))])
+        case .timer(let seconds):
+            var enable = filter
+            if enable.isEmpty {
+                enable = [GTMParameter.condition("MATCH_REGEX", GTMBuiltin.pagePath.name, ".*")]
+                builtins.insert(.pagePath)
+            }
+            return Trigger(type: "TIMER", fields: [
+                JSONMember("autoEventFilter", .array(enable)),
+                JSONMember("eventName", GTMParameter.field("TEMPLATE", "gtm.timer")),
+                JSONMember("interval", GTMParameter.field("TEMPLATE", String(seconds * 1000))),
+                JSONMember("limit", GTMParameter.field("TEMPLATE", "1")),
+                JSONMember("uniqueTriggerId", GTMParameter.field("TEMPLATE", nil)),
+            ])
+        case .visible(let selector, let minPercent):
+            return Trigger(type: "ELEMENT_VISIBILITY", fields: filterField(filter) + [JSONMember("parameter", .array([
+                GTMParameter.template("selectorType", "CSS"),
+                GTMParameter.template("elementSelector", selector),
+                GTMParameter.template("firingFrequency", "ONCE"),
+                GTMParameter.template("onScreenRatio", String(minPercent)),
+                GTMParameter.boolean("useOnScreenDuration", false),
+                GTMParameter.boolean("useDomChangeListener", true),
+            ]))])
+        case .pageView:
+            return Trigger(type: "PAGEVIEW", fields: filterField(filter))
+        case .custom(let name):
+            return Trigger(type: "CUSTOM_EVENT", fields: [
+                JSONMember("customEventFilter", .array([GTMParameter.condition("EQUALS", "_event", name)])),
+            ] + filterField(filter))
+        }
+    }
+}

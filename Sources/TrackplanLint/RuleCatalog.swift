@@ -1,0 +1,40 @@
+import TrackplanCore
+import TrackplanFormat
+
+/// Every built-in lint rule, in the order the documentation lists them.
+public enum RuleCatalog {
+    /// The rule types.
+    public static let rules: [any Rule.Type] = [
+        GA4MeasurementIDRule.self,
+        GA4EventNameRule.self,
+        GA4ReservedNameRule.self,
+        GA4ParamNameRule.self,
+        GA4ParamCountRule.self,
+        GA4KeyEventLimitRule.self,
+        GA4CustomDimensionLimitRule.self,
+        GA4RecommendedEventRule.self,
+        NameCaseRule.self,
+        NameStyleRule.self,
+        NameSimilarRule.self,
+        PageTypeEventCountRule.self,
+        PageTypeMacroRule.self,
+        MicroLeadsToRule.self,
+        EventStageRule.self,
+        StageCoverageRule.self,
+        EventDescriptionRule.self,
+        MacroUnsignalledRule.self,
+        SignalSpreadRule.self,
+        TriggerValidRule.self,
+        TriggerScopeRule.self,
+        ParamValuesRule.self,
+        UnusedSuppressionRule.self,
+    ]
+
+    /// The ids of the rules, in catalog order.
+    public static let ids: [String] = rules.map { $0.description.id }
+
+    /// The description of the rule with `id`.
+    public static func description(of id: String) -> RuleDescription? {
+        rules.first { $0.description.id == id }?.description
+    }
+}
