@@ -3,7 +3,8 @@ import TrackplanFormat
 import TrackplanLint
 import TrackplanSpec
 
-/// The steps every generating command shares: lint the plan, refuse on errors, produce files.
+/// The steps every generating command shares: lint the plan, refuse on errors, derive the
+/// measurement spec, run the generators.
 public struct Pipeline: Sendable {
     /// The linter used before generating.
     public var linter: Linter
@@ -30,6 +31,21 @@ public struct Pipeline: Sendable {
         case unreadable(FindingReport)
         /// The plan has lint errors (exit 1).
         case lintErrors(FindingReport)
+
+        /// The report to show.
+        public var report: FindingReport {
+            switch self {
+            case .unreadable(let report), .lintErrors(let report): report
+            }
+        }
+
+        /// The exit status.
+        public var exitStatus: ExitStatus {
+            switch self {
+            case .unreadable: .unreadable
+            case .lintErrors: .failure
+            }
+        }
     }
 
     /// Lints `path`; returns the plan when it has no lint error.
@@ -46,45 +62,14 @@ public struct Pipeline: Sendable {
         return Checked(plan: plan, report: report)
     }
 
-    /// A generated file: its name in the output directory and its content.
-    public struct GeneratedFile: Sendable {
-        /// The file name (`gtm-container.json`).
-        public var name: String
-        /// The content.
-        public var content: String
-    }
-
-    /// An internal error: the generated container failed the shape check (a bug in trackplan).
-    public struct ShapeError: Error, Sendable, CustomStringConvertible {
-        /// The problems found.
-        public var problems: [String]
-        public var description: String {
-            "internal error: the generated GTM container failed its shape check; please report this bug:\n"
-                + problems.map { "  - \($0)" }.joined(separator: "\n")
+    /// The files of `generators` for `checked`, in order; the spec is derived once.
+    public static func generate(_ checked: Checked, generators: [any Generator.Type] = GeneratorRegistry.all,
+                                environment: [String: String]) throws(GenerationError) -> [GeneratedFile] {
+        let input = GeneratorInput(plan: checked.plan, findings: checked.report.diagnostics, environment: environment)
+        var files: [GeneratedFile] = []
+        for generator in generators {
+            files.append(try generator.init().generate(input))
         }
-    }
-
-    /// The GTM container for `plan`, shape-checked.
-    public static func gtmContainer(_ plan: Plan, compiler: GTMCompiler = GTMCompiler()) throws(ShapeError) -> (GeneratedFile, GTMCompiler.Output) {
-        let output = compiler.compile(plan)
-        let problems = GTMShapeChecker.problems(in: output.container)
-        guard problems.isEmpty else { throw ShapeError(problems: problems) }
-        return (GeneratedFile(name: "gtm-container.json", content: output.text), output)
-    }
-
-    /// The Markdown documentation for `plan`, summarizing `report`'s findings.
-    public static func trackingDocument(_ plan: Plan, report: FindingReport) -> GeneratedFile {
-        GeneratedFile(name: "TRACKING.md", content: TrackingDocument(plan: plan, findings: report.diagnostics).render())
-    }
-
-    /// Every output of `trackplan build`, in the order written.
-    public static func allOutputs(_ checked: Checked, compiler: GTMCompiler = GTMCompiler()) throws(ShapeError) -> [GeneratedFile] {
-        let (gtm, _) = try gtmContainer(checked.plan, compiler: compiler)
-        return [gtm, ga4Admin(checked.plan), trackingDocument(checked.plan, report: checked.report)]
-    }
-
-    /// The GA4 admin settings for `plan`.
-    public static func ga4Admin(_ plan: Plan) -> GeneratedFile {
-        GeneratedFile(name: "ga4-admin.json", content: GA4AdminExport.json(plan).serialized() + "\n")
+        return files
     }
 }

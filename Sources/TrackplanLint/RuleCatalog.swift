@@ -33,8 +33,21 @@ public enum RuleCatalog {
     /// The ids of the rules, in catalog order.
     public static let ids: [String] = rules.map { $0.description.id }
 
-    /// The description of the rule with `id`.
+    /// The description of the lint rule with `id`.
     public static func description(of id: String) -> RuleDescription? {
         rules.first { $0.description.id == id }?.description
+    }
+
+    /// Every rule a finding of `lint` may carry: the loader's, then the lint rules'.
+    public static var allDescriptions: [RuleDescription] {
+        LoaderRules.descriptions + rules.map { $0.description }
+    }
+
+    /// The ids of ``allDescriptions``.
+    public static var allIDs: [String] { allDescriptions.map(\.id) }
+
+    /// The description of any rule `trackplan rules` explains: a loader rule or a lint rule.
+    public static func explainable(_ id: String) -> RuleDescription? {
+        LoaderRules.description(of: id) ?? description(of: id)
     }
 }

@@ -3,7 +3,7 @@ import TrackplanCore
 
 /// Formats a report as GitHub Actions workflow commands, which annotate the pull request:
 /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`, then the summary.
-public struct GitHubReporter: Sendable {
+public struct GitHubReporter: Reporter {
     /// Creates a reporter.
     public init() {}
 
@@ -51,5 +51,15 @@ public struct GitHubReporter: Sendable {
         escapeData(s)
             .replacingOccurrences(of: ":", with: "%3A")
             .replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+extension GitHubReporter {
+    public static let id = "github"
+    public static let summary = "GitHub Actions workflow commands that annotate the pull request."
+
+    /// Creates the reporter from the shared options.
+    public init(options: ReporterOptions) {
+        self.init()
     }
 }

@@ -10,7 +10,7 @@ import TrackplanCore
 ///  "unreadable": [{"path": "…", "reason": "…"}],
 ///  "summary": {"plans": 1, "errors": 1, "warnings": 0, "infos": 0, "unreadable": 0, "text": "…"}}
 /// ```
-public struct JSONReporter: Sendable {
+public struct JSONReporter: Reporter {
     /// Creates a reporter.
     public init() {}
 
@@ -68,5 +68,15 @@ public struct JSONReporter: Sendable {
                 ])
             })),
         ]
+    }
+}
+
+extension JSONReporter {
+    public static let id = "json"
+    public static let summary = "A stable, documented JSON document for scripts."
+
+    /// Creates the reporter from the shared options.
+    public init(options: ReporterOptions) {
+        self.init()
     }
 }

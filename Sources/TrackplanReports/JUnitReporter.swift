@@ -2,7 +2,7 @@ import TrackplanCore
 
 /// Formats a report as JUnit XML: one test suite per plan, one test case per rule, a failure
 /// per diagnostic at or above the fail level (lower ones go to `system-out`).
-public struct JUnitReporter: Sendable {
+public struct JUnitReporter: Reporter {
     /// The lowest severity that is a failure.
     public var failOn: Severity
 
@@ -81,5 +81,15 @@ public struct JUnitReporter: Sendable {
             }
         }
         return out
+    }
+}
+
+extension JUnitReporter {
+    public static let id = "junit"
+    public static let summary = "JUnit XML for CI test dashboards: one test case per rule."
+
+    /// Creates the reporter from the shared options.
+    public init(options: ReporterOptions) {
+        self.init(failOn: options.failOn)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import TrackplanCore
 
 /// Formats a report as SARIF 2.1.0, as GitHub code scanning reads it.
-public struct SARIFReporter: Sendable {
+public struct SARIFReporter: Reporter {
     /// The directory relative to which file URIs are written (the working directory).
     public var baseDirectory: String
 
@@ -130,5 +130,15 @@ public struct SARIFReporter: Sendable {
             }
         }
         return relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
+    }
+}
+
+extension SARIFReporter {
+    public static let id = "sarif"
+    public static let summary = "SARIF 2.1.0 for GitHub code scanning and other static-analysis viewers."
+
+    /// Creates the reporter from the shared options.
+    public init(options: ReporterOptions) {
+        self.init(baseDirectory: options.baseDirectory)
     }
 }

@@ -10,7 +10,7 @@ import TrackplanCore
 /// ```
 ///
 /// then a summary line. Colour (ANSI) only when asked for.
-public struct TextReporter: Sendable {
+public struct TextReporter: Reporter {
     /// Whether to use ANSI colours.
     public var color: Bool
 
@@ -88,5 +88,15 @@ public struct TextReporter: Sendable {
 
     func paint(_ text: String, _ style: Style) -> String {
         color ? style.rawValue + text + "\u{1B}[0m" : text
+    }
+}
+
+extension TextReporter {
+    public static let id = "text"
+    public static let summary = "Compiler-style diagnostics with the source line, a marker and help, then a summary."
+
+    /// Creates the reporter from the shared options.
+    public init(options: ReporterOptions) {
+        self.init(color: options.color)
     }
 }

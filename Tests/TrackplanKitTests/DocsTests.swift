@@ -58,7 +58,7 @@ import Testing
         let result = Harness.load(["plan.yaml": plan])
         #expect(!result.hasErrors, "\(Harness.lines(result.diagnostics))")
         let loaded = try #require(result.plan)
-        let markdown = TrackingDocument(plan: loaded, findings: Linter().check(loaded)).render()
+        let markdown = TrackingDocument(plan: loaded, spec: MeasurementSpec(plan: loaded), findings: Linter().check(loaded)).render()
         let output = try render(markdown, literals: [
             "Pipes | and `ticks` <script>alert(1)</script>",
             "# Not a heading Line two with | pipe and *stars* and [link](http://x) & <b>bold</b>",

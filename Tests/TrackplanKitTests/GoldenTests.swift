@@ -14,10 +14,10 @@ import Testing
     static let updating = ProcessInfo.processInfo.environment["TRACKPLAN_UPDATE_GOLDEN"] == "1"
 
     /// The files generated for an example, as `trackplan build` writes them.
-    static func generate(_ name: String) throws -> [Pipeline.GeneratedFile] {
+    static func generate(_ name: String) throws -> [GeneratedFile] {
         let path = TestPaths.examples.appendingPathComponent("\(name).yaml").path
         let checked = try Pipeline(loader: PlanLoader()).check(path)
-        return try Pipeline.allOutputs(checked, compiler: GTMCompiler(environment: [:]))
+        return try Pipeline.generate(checked, environment: [:])
     }
 
     @Test(arguments: examples)
@@ -56,7 +56,7 @@ import Testing
         let result = Harness.load(["plan.yaml": Harness.header + body])
         #expect(Harness.lines(result.diagnostics) == [])
         let plan = try #require(result.plan)
-        let output = GTMCompiler(environment: [:]).compile(plan)
+        let output = GTMCompiler(environment: [:]).compile(MeasurementSpec(plan: plan))
         #expect(GTMShapeChecker.problems(in: output.container) == [])
         return output.container
     }
@@ -194,11 +194,11 @@ import Testing
 
     @Test func sameplanSameBytesAndExportTimeFromSourceDateEpoch() throws {
         let plan = try #require(try Linter().lint(TestPaths.examples.appendingPathComponent("publisher.yaml").path).plan)
-        let a = GTMCompiler(environment: [:]).compile(plan).text
-        let b = GTMCompiler(environment: [:]).compile(plan).text
+        let a = GTMCompiler(environment: [:]).compile(MeasurementSpec(plan: plan)).text
+        let b = GTMCompiler(environment: [:]).compile(MeasurementSpec(plan: plan)).text
         #expect(a == b)
         #expect(a.contains(#""exportTime": "2000-01-01 00:00:00""#))
-        let dated = GTMCompiler(environment: ["SOURCE_DATE_EPOCH": "1700000000"]).compile(plan).text
+        let dated = GTMCompiler(environment: ["SOURCE_DATE_EPOCH": "1700000000"]).compile(MeasurementSpec(plan: plan)).text
         #expect(dated.contains(#""exportTime": "2023-11-14 22:13:20""#))
     }
 
@@ -210,7 +210,7 @@ import Testing
 
     @Test func theShapeCheckerFindsBrokenContainers() throws {
         let plan = try #require(Harness.load(["plan.yaml": Harness.header + "events:\n  a_view:\n    stage: decision\n    params:\n      x: {}\n"]).plan)
-        let text = GTMCompiler(environment: [:]).compile(plan).text
+        let text = GTMCompiler(environment: [:]).compile(MeasurementSpec(plan: plan)).text
             .replacingOccurrences(of: #""firingTriggerId": [\n        "2""#, with: #""firingTriggerId": [\n        "99""#)
             .replacingOccurrences(of: "{{DLV - x}}", with: "{{DLV - y}}")
             .replacingOccurrences(of: #""value": "2""#, with: #""value": 2"#)
@@ -237,7 +237,7 @@ import Testing
               transaction_id: {}
 
         """]).plan)
-        #expect(GA4AdminExport.json(plan).serialized(pretty: false)
+        #expect(GA4AdminExport.json(MeasurementSpec(plan: plan)).serialized(pretty: false)
                 == #"{"version":1,"plan":"Test","measurementId":null,"keyEvents":[{"eventName":"purchase","countingMethod":"ONCE_PER_EVENT","description":"Order placed."}],"customDimensions":[{"parameterName":"sku","displayName":"SKU","scope":"EVENT","description":"Product SKU.","events":["add_to_cart","purchase"]}]}"#)
     }
 

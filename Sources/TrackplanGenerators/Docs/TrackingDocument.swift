@@ -12,22 +12,25 @@ public struct TrackingDocument: Sendable {
     /// The most events drawn in the funnel diagram; larger plans get a note instead.
     public static let maxDiagramEvents = 150
 
-    /// The plan.
+    /// The plan (its name, description, conventions and files).
     public var plan: Plan
+    /// What the plan promises to send: the events, page types, key events and dimensions shown.
+    public var spec: MeasurementSpec
     /// The lint findings to summarize (warnings and infos; the plan has no errors).
     public var findings: [Diagnostic]
 
     /// Creates a document.
-    public init(plan: Plan, findings: [Diagnostic]) {
+    public init(plan: Plan, spec: MeasurementSpec, findings: [Diagnostic]) {
         self.plan = plan
+        self.spec = spec
         self.findings = findings
     }
 
     /// The Markdown text.
     public func render() -> String {
         var slugger = Slugger()
-        let events = Array(plan.activeEvents)
-        let microsByPage = plan.microConversionsByPageType()
+        let events = spec.events
+        let microsByPage = spec.microConversionsByPageType.mapValues { $0.compactMap(spec.event) }
         // Anchors are computed in heading order, as GitHub does.
         _ = slugger.slug("\(plan.name) — tracking plan")
         let sections = ["At a glance", "Funnel", "Coverage", "Page types", "Event catalog", "GA4 setup", "Conventions", "Lint"]
@@ -37,7 +40,7 @@ public struct TrackingDocument: Sendable {
         for section in sections {
             sectionSlugs[section] = slugger.slug(section)
             if section == "Page types" {
-                for pageType in plan.pageTypes { pageTypeSlugs[pageType.id] = slugger.slug(pageTypeHeadingText(pageType)) }
+                for pageType in spec.pageTypes { pageTypeSlugs[pageType.id] = slugger.slug(pageTypeHeadingText(pageType)) }
             }
             if section == "Event catalog" {
                 for event in events { eventSlugs[event.name] = slugger.slug(event.name) }
@@ -61,14 +64,14 @@ public struct TrackingDocument: Sendable {
 
         // At a glance
         let micros = events.filter(\.isMicro), macros = events.filter { !$0.isMicro }
-        let keyEvents = GA4AdminExport.keyEvents(plan)
+        let keyEvents = spec.keyEventSpecs
         out += "## At a glance\n\n"
         out += "\(micros.count) micro-conversion\(micros.count == 1 ? "" : "s") lead to \(macros.count) macro-conversion\(macros.count == 1 ? "" : "s")"
-        out += " across \(plan.stages.count) funnel stage\(plan.stages.count == 1 ? "" : "s") and \(plan.pageTypes.count) page type\(plan.pageTypes.count == 1 ? "" : "s")."
+        out += " across \(spec.stages.count) funnel stage\(spec.stages.count == 1 ? "" : "s") and \(spec.pageTypes.count) page type\(spec.pageTypes.count == 1 ? "" : "s")."
         out += " GA4 key events: " + (keyEvents.isEmpty ? "none" : keyEvents.map { eventLink($0.name) }.joined(separator: ", ")) + ".\n\n"
         out += "| Stage | Micro-conversions | Macro-conversions |\n| --- | ---: | ---: |\n"
-        for stage in plan.stages {
-            let inStage = events.filter { $0.stage?.value == stage.id }
+        for stage in spec.stages {
+            let inStage = events.filter { $0.stage == stage.id }
             out += "| \(stageLabel(stage)) | \(inStage.filter(\.isMicro).count) | \(inStage.filter { !$0.isMicro }.count) |\n"
         }
         let noStage = events.filter { $0.stage == nil }
@@ -84,18 +87,18 @@ public struct TrackingDocument: Sendable {
         // Coverage
         out += "## Coverage\n\n"
         let range = plan.conventions.eventsPerPageType
-        if plan.pageTypes.isEmpty {
+        if spec.pageTypes.isEmpty {
             out += "The plan defines no page types.\n\n"
         } else {
             out += "Micro-conversions per page type and stage (events without `pages` count on every page type). "
             out += "Target: \(range.lowerBound) to \(range.upperBound) per page type.\n\n"
-            out += "| Page type | " + plan.stages.map { stageLabel($0) }.joined(separator: " | ") + " | Total | Target |\n"
-            out += "| --- | " + plan.stages.map { _ in "---:" }.joined(separator: " | ") + " | ---: | --- |\n"
-            for pageType in plan.pageTypes {
+            out += "| Page type | " + spec.stages.map { stageLabel($0) }.joined(separator: " | ") + " | Total | Target |\n"
+            out += "| --- | " + spec.stages.map { _ in "---:" }.joined(separator: " | ") + " | ---: | --- |\n"
+            for pageType in spec.pageTypes {
                 let fired = microsByPage[pageType.id] ?? []
                 var byStage: [String: Int] = [:]
-                for event in fired { if let stage = event.stage?.value { byStage[stage, default: 0] += 1 } }
-                let counts = plan.stages.map { byStage[$0.id] ?? 0 }
+                for event in fired { if let stage = event.stage { byStage[stage, default: 0] += 1 } }
+                let counts = spec.stages.map { byStage[$0.id] ?? 0 }
                 let total = fired.count
                 let target = total < range.lowerBound ? "⚠️ below" : total > range.upperBound ? "⚠️ above" : "✅"
                 out += "| [\(MarkdownText.escape(pageType.title))](#\(pageTypeSlugs[pageType.id] ?? "")) | "
@@ -106,12 +109,12 @@ public struct TrackingDocument: Sendable {
 
         // Page types
         out += "## Page types\n\n"
-        if plan.pageTypes.isEmpty { out += "The plan defines no page types.\n\n" }
-        for pageType in plan.pageTypes {
+        if spec.pageTypes.isEmpty { out += "The plan defines no page types.\n\n" }
+        for pageType in spec.pageTypes {
             out += "### " + pageTypeHeading(pageType) + "\n\n"
             if let description = pageType.description { out += MarkdownText.escape(description) + "\n\n" }
-            out += "- Matches: " + TriggerWording.describe(pageType.match.value) + "\n"
-            out += "- Primary macro-conversion: " + (pageType.macro.map { eventLink($0.value) } ?? "none") + "\n\n"
+            out += "- Matches: " + TriggerWording.describe(pageType.match) + "\n"
+            out += "- Primary macro-conversion: " + (pageType.macro.map { eventLink($0) } ?? "none") + "\n\n"
             let fired = microsByPage[pageType.id] ?? []
             if fired.isEmpty {
                 out += "No micro-conversion fires on this page type.\n\n"
@@ -120,8 +123,8 @@ public struct TrackingDocument: Sendable {
             out += "| Micro-conversion | Stage | When the visitor… | Signal | Leads to |\n| --- | --- | --- | --- | --- |\n"
             for event in fired {
                 out += "| " + eventLink(event.name) + (event.pages == nil ? " (site-wide)" : "") + " | " + stageName(event)
-                    + " | " + TriggerWording.describe(event.trigger.value) + " | " + signal(event)
-                    + " | " + (event.leadsTo.map { eventLink($0.value) } ?? "—") + " |\n"
+                    + " | " + TriggerWording.describe(event.trigger) + " | " + signal(event)
+                    + " | " + (event.leadsTo.map { eventLink($0) } ?? "—") + " |\n"
             }
             out += "\n"
         }
@@ -136,12 +139,12 @@ public struct TrackingDocument: Sendable {
             out += "| Kind | " + (event.isMicro ? "micro-conversion" : "**macro-conversion**") + (event.negative ? " (negative signal)" : "") + " |\n"
             out += "| Stage | " + stageName(event) + " |\n"
             let pages = event.pages.map { $0.map { page in
-                pageTypeSlugs[page.value].map { "[\(MarkdownText.escape(plan.pageType(page.value)?.title ?? page.value))](#\($0))" } ?? MarkdownText.code(page.value)
+                pageTypeSlugs[page].map { "[\(MarkdownText.escape(spec.pageType(page)?.title ?? page))](#\($0))" } ?? MarkdownText.code(page)
             }.joined(separator: ", ") } ?? "every page"
             out += "| Pages | " + pages + " |\n"
-            out += "| Trigger | " + TriggerWording.describe(event.trigger.value) + " |\n"
+            out += "| Trigger | " + TriggerWording.describe(event.trigger) + " |\n"
             if event.isMicro {
-                out += "| Leads to | " + (event.leadsTo.map { eventLink($0.value) } ?? "—") + " |\n"
+                out += "| Leads to | " + (event.leadsTo.map { eventLink($0) } ?? "—") + " |\n"
                 out += "| Signal | " + signal(event) + " |\n"
             }
             out += "| Key event | " + (event.keyEvent ? "yes" : "no") + " |\n"
@@ -150,11 +153,12 @@ public struct TrackingDocument: Sendable {
             if !event.params.isEmpty {
                 out += "| Parameter | Type | Required | Allowed values | Source | Description |\n| --- | --- | --- | --- | --- | --- |\n"
                 for param in event.params {
-                    let values = param.values.map { $0.map { MarkdownText.code($0.value.text) }.joined(separator: ", ") } ?? "any"
+                    let values = param.allowedValues.map { $0.map { MarkdownText.code($0.text) }.joined(separator: ", ") } ?? "any"
                     let source: String
                     switch param.source {
                     case .builtin(let variable): source = "GTM built-in " + MarkdownText.code(variable.gtmName)
                     case .dataLayer(let key): source = "dataLayer " + MarkdownText.code(key)
+                    case .constant(let value): source = "constant " + MarkdownText.code(value.text)
                     }
                     out += "| " + MarkdownText.code(param.name) + " | \(param.type.rawValue) | " + (param.required ? "yes" : "no")
                         + " | " + values + " | " + source + " | " + (param.description.map(MarkdownText.escape) ?? "") + " |\n"
@@ -166,7 +170,7 @@ public struct TrackingDocument: Sendable {
         // GA4 setup
         out += "## GA4 setup\n\n"
         out += "What to configure in GA4 itself (also in `ga4-admin.json`)"
-        out += plan.measurementID.map { ", for the web stream " + MarkdownText.code($0.value) } ?? ""
+        out += spec.measurementID.map { ", for the web stream " + MarkdownText.code($0) } ?? ""
         out += ".\n\n### Key events\n\n"
         if keyEvents.isEmpty {
             out += "None.\n\n"
@@ -178,7 +182,7 @@ public struct TrackingDocument: Sendable {
             out += "\n"
         }
         out += "### Custom dimensions\n\n"
-        let dimensions = GA4AdminExport.customDimensions(plan)
+        let dimensions = spec.customDimensions
         if dimensions.isEmpty {
             out += "None: the plan uses only GA4's own parameters.\n\n"
         } else {
@@ -228,12 +232,12 @@ public struct TrackingDocument: Sendable {
     // MARK: Pieces
 
     /// The page type's heading as Markdown.
-    func pageTypeHeading(_ pageType: PageType) -> String {
+    func pageTypeHeading(_ pageType: PageTypeSpec) -> String {
         MarkdownText.escape(pageTypeHeadingText(pageType))
     }
 
     /// The page type's heading as rendered text (what GitHub derives the anchor from).
-    func pageTypeHeadingText(_ pageType: PageType) -> String {
+    func pageTypeHeadingText(_ pageType: PageTypeSpec) -> String {
         pageType.name.map { "\($0) (\(pageType.id))" } ?? pageType.id
     }
 
@@ -241,12 +245,12 @@ public struct TrackingDocument: Sendable {
         stage.name.map { MarkdownText.escape($0) + " (" + MarkdownText.code(stage.id) + ")" } ?? MarkdownText.code(stage.id)
     }
 
-    func stageName(_ event: Event) -> String {
-        guard let id = event.stage?.value else { return "—" }
-        return plan.stage(id).map { $0.name.map(MarkdownText.escape) ?? MarkdownText.code($0.id) } ?? MarkdownText.code(id)
+    func stageName(_ event: EventSpec) -> String {
+        guard let id = event.stage else { return "—" }
+        return spec.stage(id).map { $0.name.map(MarkdownText.escape) ?? MarkdownText.code($0.id) } ?? MarkdownText.code(id)
     }
 
-    func signal(_ event: Event) -> String {
+    func signal(_ event: EventSpec) -> String {
         TriggerWording.stars(event.signal) + (event.negative ? " (negative)" : "")
     }
 
@@ -260,7 +264,7 @@ public struct TrackingDocument: Sendable {
 
     /// A Mermaid flowchart: stages as subgraphs in order, events inside, arrows from each
     /// micro-conversion to the macro it leads to (dotted for negative signals).
-    func funnelDiagram(_ events: [Event]) -> String {
+    func funnelDiagram(_ events: [EventSpec]) -> String {
         guard !events.isEmpty else { return "The plan defines no events.\n\n" }
         guard events.count <= Self.maxDiagramEvents else {
             return "The plan has \(events.count) events, too many to draw legibly (the limit is \(Self.maxDiagramEvents)); see the coverage matrix and the page type tables.\n\n"
@@ -270,10 +274,10 @@ public struct TrackingDocument: Sendable {
         var out = "Micro-conversions point to the macro-conversion they lead to; macro-conversions are highlighted"
         out += events.contains(where: \.negative) ? ", and dotted arrows are negative signals.\n\n" : ".\n\n"
         out += "```mermaid\nflowchart LR\n"
-        var groups: [(label: String, events: [Event])] = plan.stages.map { stage in
-            (stage.title, events.filter { $0.stage?.value == stage.id })
+        var groups: [(label: String, events: [EventSpec])] = spec.stages.map { stage in
+            (stage.title, events.filter { $0.stage == stage.id })
         }
-        let orphans = events.filter { event in event.stage.map { plan.stage($0.value) == nil } ?? true }
+        let orphans = events.filter { event in event.stage.map { spec.stage($0) == nil } ?? true }
         if !orphans.isEmpty { groups.append(("No stage", orphans)) }
         for (index, group) in groups.enumerated() where !group.events.isEmpty {
             out += "  subgraph s\(index)[\"\(Self.mermaidLabel(group.label))\"]\n"
@@ -285,7 +289,7 @@ public struct TrackingDocument: Sendable {
             out += "  end\n"
         }
         for event in events where event.isMicro {
-            guard let target = event.leadsTo?.value, let from = ids[event.name], let to = ids[target] else { continue }
+            guard let target = event.leadsTo, let from = ids[event.name], let to = ids[target] else { continue }
             out += "  \(from) \(event.negative ? "-.->" : "-->") \(to)\n"
         }
         let macroIDs = events.filter { !$0.isMicro }.compactMap { ids[$0.name] }

@@ -63,22 +63,22 @@ public struct GTMCompiler: Sendable {
         }
     }
 
-    /// Compiles `plan`.
-    public func compile(_ plan: Plan) -> Output {
+    /// Compiles the plan whose measurement spec is `spec`.
+    public func compile(_ spec: MeasurementSpec) -> Output {
         var state = CompileState()
-        let events = plan.events.filter { $0.status != .deprecated }
-        let deprecated = plan.events.filter { $0.status == .deprecated }.map(\.name)
+        let events = spec.events
+        let deprecated = spec.deprecatedEvents
 
         // Folders: one per stage that has events, then one for events without a stage, then shared.
         var stageFolder: [String: String] = [:]
         var folders: [JSONValue] = []
-        for stage in plan.stages where events.contains(where: { $0.stage?.value == stage.id }) {
+        for stage in spec.stages where events.contains(where: { $0.stage == stage.id }) {
             let id = state.nextID()
             stageFolder[stage.id] = id
             folders.append(entity("folderId", id, name: Names.folder(stage), notes: "Funnel stage `\(stage.id)`" + (stage.description.map { ": \($0)" } ?? ".") + Self.generated, extra: []))
         }
         var noStageFolder: String?
-        if events.contains(where: { $0.stage == nil || stageFolder[$0.stage?.value ?? ""] == nil }) {
+        if events.contains(where: { $0.stage == nil || stageFolder[$0.stage ?? ""] == nil }) {
             let id = state.nextID()
             noStageFolder = id
             folders.append(entity("folderId", id, name: Names.noStageFolder, notes: "Events that name no funnel stage." + Self.generated, extra: []))
@@ -89,23 +89,16 @@ public struct GTMCompiler: Sendable {
 
         // Variables: the measurement id, then one Data Layer Variable per key path (sorted).
         var variables: [JSONValue] = []
-        let measurementID = plan.measurementID?.value ?? Self.placeholderMeasurementID
+        let measurementID = spec.measurementID ?? Self.placeholderMeasurementID
         variables.append(entity("variableId", state.nextID(), name: Names.measurementIDVariable,
-                                notes: (plan.measurementID == nil
+                                notes: (spec.measurementID == nil
                                         ? "Placeholder: set ga4.measurement_id in the plan, or replace G-XXXXXXXXXX here with your web stream's id."
                                         : "The GA4 web stream's measurement id, from ga4.measurement_id.") + Self.generated,
                                 type: "c", parameters: [GTMParameter.template("value", measurementID)], folder: sharedFolder))
-        var usersByKey: [String: [String]] = [:]
-        for event in events {
-            for param in event.params {
-                if case .dataLayer(let key) = param.source, usersByKey[key]?.last != event.name {
-                    usersByKey[key, default: []].append(event.name)
-                }
-            }
-        }
-        for key in usersByKey.keys.sorted() {
+        for dataLayerKey in spec.dataLayerKeys {
+            let key = dataLayerKey.key
             variables.append(entity("variableId", state.nextID(), name: Names.dataLayerVariable(key),
-                                    notes: "dataLayer key `\(key)`, read by " + (usersByKey[key] ?? []).map { "`\($0)`" }.joined(separator: ", ") + "." + Self.generated,
+                                    notes: "dataLayer key `\(key)`, read by " + dataLayerKey.events.map { "`\($0)`" }.joined(separator: ", ") + "." + Self.generated,
                                     type: "v", parameters: [
                                         GTMParameter.integer("dataLayerVersion", 2),
                                         GTMParameter.boolean("setDefaultValue", false),
@@ -117,10 +110,10 @@ public struct GTMCompiler: Sendable {
         var triggers: [JSONValue] = []
         var tags: [JSONValue] = []
         for event in events {
-            let folder = event.stage.flatMap { stageFolder[$0.value] } ?? noStageFolder ?? sharedFolder
-            let matches = (event.pages ?? []).compactMap { plan.pageType($0.value)?.match.value }
+            let folder = event.stage.flatMap { stageFolder[$0] } ?? noStageFolder ?? sharedFolder
+            let matches = event.pageTypes.map(\.match)
             let triggerID = state.nextID()
-            let eventNotes = notes(for: event, plan: plan)
+            let eventNotes = notes(for: event)
             let trigger = GTMTriggerBuilder.trigger(for: event, pageMatches: matches, builtins: &state.builtins)
             triggers.append(entity("triggerId", triggerID, name: Names.trigger(event.name), notes: eventNotes,
                                    type: trigger.type, fields: trigger.fields, folder: folder))
@@ -134,6 +127,8 @@ public struct GTMCompiler: Sendable {
                     value = "{{\(builtin.name)}}"
                 case .dataLayer(let key):
                     value = "{{\(Names.dataLayerVariable(key))}}"
+                case .constant(let constant):
+                    value = constant.text
                 }
                 settings.append(GTMParameter.map([GTMParameter.template("parameter", param.name), GTMParameter.template("parameterValue", value)]))
             }
@@ -167,13 +162,13 @@ public struct GTMCompiler: Sendable {
                 JSONMember("accountId", .string("0")),
                 JSONMember("containerId", .string("0")),
                 JSONMember("containerVersionId", .string("0")),
-                JSONMember("name", .string("\(plan.name) - trackplan")),
-                JSONMember("description", .string("Generated by trackplan from the tracking plan `\(plan.name)`. Import with Admin → Import Container → Merge (rename conflicting tags, triggers and variables).")),
+                JSONMember("name", .string("\(spec.planName) - trackplan")),
+                JSONMember("description", .string("Generated by trackplan from the tracking plan `\(spec.planName)`. Import with Admin → Import Container → Merge (rename conflicting tags, triggers and variables).")),
                 JSONMember("container", .object([
                     JSONMember("path", .string("accounts/0/containers/0")),
                     JSONMember("accountId", .string("0")),
                     JSONMember("containerId", .string("0")),
-                    JSONMember("name", .string(plan.name)),
+                    JSONMember("name", .string(spec.planName)),
                     JSONMember("publicId", .string("GTM-XXXXXXX")),
                     JSONMember("usageContext", .array([.string("WEB")])),
                     JSONMember("fingerprint", .string("0")),
@@ -187,7 +182,7 @@ public struct GTMCompiler: Sendable {
             ])),
         ])
         return Output(container: container, deprecatedEvents: deprecated,
-                      usesPlaceholderMeasurementID: plan.measurementID == nil,
+                      usesPlaceholderMeasurementID: spec.measurementID == nil,
                       tagCount: tags.count, triggerCount: triggers.count, variableCount: variables.count, folderCount: folders.count)
     }
 
@@ -202,10 +197,10 @@ public struct GTMCompiler: Sendable {
         ]
     }
 
-    func notes(for event: Event, plan: Plan) -> String {
+    func notes(for event: EventSpec) -> String {
         var text = "From events.\(event.name) in the plan: a \(event.kind == .macro ? "macro-conversion" : "micro-conversion")"
-        if let stage = event.stage { text += " in stage `\(stage.value)`" }
-        if let target = event.leadsTo { text += " leading to `\(target.value)`" }
+        if let stage = event.stage { text += " in stage `\(stage)`" }
+        if let target = event.leadsTo { text += " leading to `\(target)`" }
         text += "."
         if let description = event.description { text += " " + description }
         return text + Self.generated

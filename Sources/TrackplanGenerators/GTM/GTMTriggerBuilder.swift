@@ -15,7 +15,7 @@ public enum GTMTriggerBuilder {
 
     /// The trigger for `event`, scoped to `pageMatches` (no scope when empty); records the
     /// built-in variables it references.
-    public static func trigger(for event: Event, pageMatches: [PageMatch], builtins: inout Set<GTMBuiltin>) -> Trigger {
+    public static func trigger(for event: EventSpec, pageMatches: [PageMatch], builtins: inout Set<GTMBuiltin>) -> Trigger {
         var filter: [JSONValue] = []
         if let page = PagePathPattern.condition(pageMatches) {
             filter.append(page)
@@ -30,7 +30,7 @@ public enum GTMTriggerBuilder {
             JSONMember("waitForTagsTimeout", GTMParameter.field("TEMPLATE", "2000")),
             JSONMember("uniqueTriggerId", GTMParameter.field("TEMPLATE", nil)),
         ]
-        switch event.trigger.value {
+        switch event.trigger {
         case .click(let selector):
             builtins.insert(.clickElement)
             return Trigger(type: "CLICK", fields: filterField([GTMParameter.condition("CSS_SELECTOR", GTMBuiltin.clickElement.name, selector)] + filter))

@@ -1,14 +1,13 @@
 import ArgumentParser
 import Foundation
 import TrackplanCore
-import TrackplanFormat
 import TrackplanLint
 import TrackplanReports
-import TrackplanGenerators
 
 /// `trackplan lint PLAN...`
-struct Lint: ParsableCommand {
+struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check tracking plans and report problems.",
         discussion: """
         Exit status: 0 when no finding reaches the fail level, 1 when one does, 2 when a plan \
@@ -16,15 +15,11 @@ struct Lint: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, sarif, github, junit
-    }
-
     @Argument(help: "The plan files to lint (YAML).")
     var plans: [String]
 
-    @Option(name: .long, help: "Output format: text, json, sarif, github or junit.")
-    var format: Format = .text
+    @Option(name: .long, help: ArgumentHelp("Output format: \(ReporterRegistry.idList).", valueName: "format"))
+    var format: String = TextReporter.id
 
     @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
     var output: String?
@@ -48,6 +43,12 @@ struct Lint: ParsableCommand {
     var noColor = false
 
     var effectiveFailOn: Severity { strict ? min(failOn, .warning) : failOn }
+
+    func validate() throws {
+        guard ReporterRegistry.reporter(format) != nil else {
+            throw ValidationError("unknown format `\(format)`; the formats are \(ReporterRegistry.idList)")
+        }
+    }
 
     func overrides() throws -> [String: Severity?] {
         var result: [String: Severity?] = [:]
@@ -77,8 +78,8 @@ struct Lint: ParsableCommand {
         if let writeBaseline {
             try OutputFile.write(Baseline(recording: report).serialized(), to: writeBaseline)
             let count = report.diagnostics.count
-            FileHandle.standardError.write(Data("recorded \(count) finding\(count == 1 ? "" : "s") in \(writeBaseline)\n".utf8))
-            if !report.unreadable.isEmpty { throw ExitCode(2) }
+            Terminal.writeError("recorded \(count) finding\(count == 1 ? "" : "s") in \(writeBaseline)\n")
+            if !report.unreadable.isEmpty { try ExitStatus.unreadable.exit() }
             return
         }
         if let baseline {
@@ -94,53 +95,10 @@ struct Lint: ParsableCommand {
                 throw ValidationError("baseline `\(baseline)` is invalid: \(error)")
             }
         }
-        let text: String
-        switch format {
-        case .text:
-            let color = output == nil && !noColor && Terminal.supportsColor(FileHandle.standardOutput)
-            text = TextReporter(color: color).format(report)
-        case .json: text = JSONReporter().format(report)
-        case .sarif: text = SARIFReporter().format(report)
-        case .github: text = GitHubReporter().format(report)
-        case .junit: text = JUnitReporter(failOn: effectiveFailOn).format(report)
-        }
-        if let output {
-            try OutputFile.write(text, to: output)
-        } else {
-            Terminal.write(text)
-        }
-        let code = report.exitStatus(failOn: effectiveFailOn).code
-        if code != 0 { throw ExitCode(code) }
-    }
-}
-
-extension Severity: ExpressibleByArgument {}
-
-/// Terminal capabilities and output.
-enum Terminal {
-    static func supportsColor(_ handle: FileHandle) -> Bool {
-        let env = ProcessInfo.processInfo.environment
-        if env["NO_COLOR"].map({ !$0.isEmpty }) == true { return false }
-        if env["TERM"] == "dumb" { return false }
-        return isatty(handle.fileDescriptor) == 1
-    }
-
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-
-    static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-}
-
-/// Files written atomically: a temporary file in the same directory, then a rename.
-enum OutputFile {
-    static func write(_ text: String, to path: String) throws {
-        do {
-            try AtomicFile.write(Data(text.utf8), to: path)
-        } catch {
-            throw ValidationError("cannot write `\(path)`: \(error.localizedDescription)")
-        }
+        let color = format == TextReporter.id && output == nil && !noColor && Terminal.supportsColor(FileHandle.standardOutput)
+        let options = ReporterOptions(color: color, failOn: effectiveFailOn)
+        let reporter = (ReporterRegistry.reporter(format) ?? TextReporter.self).init(options: options)
+        try OutputFile.emit(reporter.format(report), to: output)
+        try report.exitStatus(failOn: effectiveFailOn).exit()
     }
 }

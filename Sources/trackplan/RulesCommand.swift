@@ -1,15 +1,13 @@
 import ArgumentParser
 import TrackplanCore
-import TrackplanFormat
 import TrackplanLint
-import TrackplanReports
-import TrackplanGenerators
 
 /// `trackplan rules [ID]`
-struct Rules: ParsableCommand {
+struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the lint rules, or explain one.",
-        discussion: "`trackplan rules --markdown > docs/rules.md` regenerates the rule catalog."
+        commandName: "rules",
+        abstract: "List the lint rules, or explain one (loading rules such as plan-schema included).",
+        discussion: "`trackplan rules --markdown` prints docs/rules.md (`swift run trackplan-dev regenerate` writes it)."
     )
 
     @Argument(help: "A rule id to explain.")
@@ -22,8 +20,8 @@ struct Rules: ParsableCommand {
         if markdown {
             print(RuleDocumentation.markdown(), terminator: "")
         } else if let id {
-            guard let description = RuleCatalog.description(of: id) else {
-                let near = Suggestion.nearest(to: id, in: RuleCatalog.ids)
+            guard let description = RuleCatalog.explainable(id) else {
+                let near = Suggestion.nearest(to: id, in: RuleCatalog.allIDs)
                 throw ValidationError("unknown rule `\(id)`" + (near.map { "; did you mean `\($0)`?" } ?? "") + " (`trackplan rules` lists them)")
             }
             print(RuleDocumentation.explain(description), terminator: "")

@@ -1,0 +1,15 @@
+import TrackplanCore
+import TrackplanSpec
+
+/// `ga4-admin.json`: what to configure in GA4 itself (key events, custom dimensions).
+public struct GA4AdminGenerator: Generator {
+    public static let id = "ga4"
+    public static let fileName = "ga4-admin.json"
+    public static let summary = "What to configure in GA4 itself: key events and custom dimensions (JSON)."
+
+    public init() {}
+
+    public func generate(_ input: GeneratorInput) throws(GenerationError) -> GeneratedFile {
+        GeneratedFile(name: Self.fileName, content: GA4AdminExport.json(input.spec).serialized() + "\n")
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import TrackplanCore
+import TrackplanGenerators
+import TrackplanReports
+
+/// What the generating commands share: lint first, then run generators.
+enum PlanGeneration {
+    /// Lints `path`; on failure prints the report and exits 1 (lint errors) or 2 (unreadable).
+    static func check(_ path: String) throws -> Pipeline.Checked {
+        do {
+            return try Pipeline().check(path)
+        } catch {
+            Terminal.writeError(TextReporter(color: Terminal.supportsColor(FileHandle.standardError)).format(error.report))
+            if case .lintErrors = error { Terminal.writeError("nothing written: fix the errors above first\n") }
+            try error.exitStatus.exit()
+            fatalError("unreachable: a pipeline failure always has a failing status")
+        }
+    }
+
+    /// The files of `generators` for `checked`; exits 70 on an internal error.
+    static func generate(_ checked: Pipeline.Checked, _ generators: [any Generator.Type]) throws -> [GeneratedFile] {
+        do {
+            return try Pipeline.generate(checked, generators: generators, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            Terminal.writeError("\(error)\n")
+            try ExitStatus.software.exit()
+            return []
+        }
+    }
+
+    /// One line about the lint result, for the summaries.
+    static func lintLine(_ report: FindingReport) -> String {
+        "lint: " + report.summary
+    }
+
+    /// `trackplan gtm|ga4|docs PLAN [-o FILE]`: lints, writes one generator's file, says so.
+    static func single(_ generator: any Generator.Type, plan: String, output: String?) throws {
+        let checked = try check(plan)
+        let files = try generate(checked, [generator])
+        guard let file = files.first else { return }
+        try OutputFile.emit(file.content, to: output)
+        var lines = [lintLine(checked.report)]
+        lines.append("wrote \(output ?? "standard output")" + (file.summary.map { ": " + $0 } ?? ""))
+        lines += file.notes
+        Terminal.writeError(lines.joined(separator: "\n") + "\n")
+    }
+}
