@@ -3,7 +3,7 @@ import PackageDescription
 
 // The layers, each a target that may import only the ones below it (the compiler enforces it):
 //
-//   trackplan (executable: parses arguments, prints)   trackplan-dev (regeneration)
+//   trackplan (executable: parses arguments, prints)   trackplan-dev → TrackplanRegeneration
 //        │
 //   TrackplanGenerators (GTM, GA4 admin, docs; generator registry, build output sync)
 //        │                         TrackplanReports (text, JSON, SARIF, GitHub, JUnit)
@@ -54,10 +54,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The files generated from the sources of truth (rule catalog, schema, examples).
+        .target(name: "TrackplanRegeneration", dependencies: ["TrackplanCore", "TrackplanFormat", "TrackplanLint", "TrackplanGenerators"]),
+        // `swift run trackplan-dev regenerate [--check]`: writes or checks them.
+        .executableTarget(
+            name: "trackplan-dev",
+            dependencies: ["TrackplanRegeneration", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(
             name: "TrackplanKitTests",
             dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint", "TrackplanReports",
-                           "TrackplanGenerators", "trackplan"]
+                           "TrackplanGenerators", "TrackplanRegeneration", "trackplan"]
         ),
     ],
     swiftLanguageModes: [.v6]

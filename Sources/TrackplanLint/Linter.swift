@@ -58,8 +58,14 @@ public struct Linter: Sendable {
                 results.append(diagnostic)
             }
         }
-        if let severity = configured[UnusedSuppressionRule.description.id] ?? UnusedSuppressionRule.description.severity {
+        let unusedID = UnusedSuppressionRule.description.id
+        if let severity = configured[unusedID] ?? UnusedSuppressionRule.description.severity {
+            // `unused-suppression` can itself be suppressed on an entity, like any other rule.
             results += UnusedSuppressionRule.findings(plan, used: used, ranRules: Set(rules.map { $0.description.id }))
+                .filter { d in
+                    guard let entity = d.path?.entity else { return true }
+                    return suppressions[entity]?.contains(unusedID) != true
+                }
                 .map { var d = $0; d.severity = severity; return d }
         }
         return results

@@ -122,6 +122,31 @@ final class TempDirectory {
         #expect(try CLI.run(["rules", "name-cse"]).status == 64)
     }
 
+    @Test func rulesExplainsLoadingRulesWithWhatTheirExamplesReport() throws {
+        let result = try CLI.run(["rules", "plan-schema"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("""
+        plan-schema (default severity: error)
+
+        The plan has the shape of the format: known keys, right types, required keys present.
+
+        """))
+        #expect(result.stdout.contains("""
+          Reports:
+            plan.yaml:9:5: error: unknown key `stgae` in event `add_to_cart`; did you mean `stage`? [plan-schema]
+                help: rename it to `stage`
+
+        """))
+        #expect(try CLI.run(["rules", "include"]).stdout.contains(
+            "plan.yaml:7:11: error: cannot read included file `events/checkout.yaml`: no such file [include]\n"))
+    }
+
+    @Test func unknownFormatsAreRefusedWithTheList() throws {
+        let result = try CLI.run(["lint", "--format", "xml", "examples/online-store.yaml"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Error: unknown format `xml`; the formats are text, json, sarif, github or junit\n"))
+    }
+
     @Test func filesOverTheSizeLimitAreRefusedWithoutReadingThem() throws {
         let dir = try TempDirectory()
         let path = dir.url.appendingPathComponent("huge.yaml").path

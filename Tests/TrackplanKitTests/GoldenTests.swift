@@ -8,10 +8,9 @@ import Testing
 @testable import TrackplanGenerators
 
 /// Every example's generated files, compared byte for byte with `examples/build/<name>/`.
-/// Regenerate with `scripts/update-golden` (TRACKPLAN_UPDATE_GOLDEN=1 swift test --filter GoldenTests).
+/// Regenerate them with `swift run trackplan-dev regenerate` (which refuses to write when CI is set).
 @Suite struct GoldenTests {
     static let examples = ["online-store", "b2b-saas", "healthcare-practice", "publisher"]
-    static let updating = ProcessInfo.processInfo.environment["TRACKPLAN_UPDATE_GOLDEN"] == "1"
 
     /// The files generated for an example, as `trackplan build` writes them.
     static func generate(_ name: String) throws -> [GeneratedFile] {
@@ -25,13 +24,8 @@ import Testing
         let directory = TestPaths.examples.appendingPathComponent("build/\(name)")
         for file in try Self.generate(name) {
             let url = directory.appendingPathComponent(file.name)
-            if Self.updating {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                try Data(file.content.utf8).write(to: url)
-                continue
-            }
             let golden = try String(contentsOf: url, encoding: .utf8)
-            #expect(golden == file.content, "\(name)/\(file.name) differs from the golden file; run scripts/update-golden if the change is intended:\n\(Self.diff(golden, file.content))")
+            #expect(golden == file.content, "\(name)/\(file.name) differs from the golden file; run `swift run trackplan-dev regenerate` if the change is intended:\n\(Self.diff(golden, file.content))")
         }
     }
 

@@ -29,12 +29,6 @@ import Testing
         Linter().report(["plan.yaml"], loader: PlanLoader(sources: MemorySourceProvider(files)))
     }
 
-    @Test func rulesDocumentationIsUpToDate() throws {
-        let committed = try String(contentsOf: TestPaths.root.appendingPathComponent("docs/rules.md"), encoding: .utf8)
-        #expect(committed == RuleDocumentation.markdown(),
-                "docs/rules.md is stale: run `swift run trackplan rules --markdown > docs/rules.md`")
-    }
-
     @Test func jsonHasTheDocumentedShape() throws {
         let json = try JSONParser.parse(JSONReporter().format(report()))
         #expect(json["version"] == .int(1))

@@ -10,19 +10,23 @@ import Testing
 @Suite struct RuleCatalogTests {
     static let rules = RuleCatalog.rules.map { $0.description }
 
-    @Test(arguments: rules.map(\.id))
+    /// Every rule `trackplan rules` explains: loading rules, then lint rules.
+    @Test(arguments: RuleCatalog.allIDs)
     func examplesBehaveAsDeclared(id: String) throws {
-        let description = try #require(RuleCatalog.description(of: id))
+        let description = try #require(RuleCatalog.explainable(id))
+        let isLoading = RuleID.loading.contains(id)
         #expect(!description.triggeringExamples.isEmpty, "\(id) has no triggering example")
         #expect(!description.nonTriggeringExamples.isEmpty, "\(id) has no non-triggering example")
         for example in description.triggeringExamples {
             let diagnostics = Harness.lint(["plan.yaml": example.plainYAML])
-            let loadErrors = diagnostics.filter { RuleID.loading.contains($0.ruleID) }
-            #expect(loadErrors.isEmpty, "\(id): example does not load: \(Harness.lines(loadErrors))\n\(example.yaml)")
+            let others = diagnostics.filter { RuleID.loading.contains($0.ruleID) && $0.ruleID != id }
+            #expect(others.isEmpty, "\(id): example has other loading problems: \(Harness.lines(others))\n\(example.yaml)")
             let found = diagnostics.filter { $0.ruleID == id }.compactMap { $0.span?.start }
             #expect(!example.markers.isEmpty, "\(id): a triggering example has no ↓ marker")
-            #expect(Set(found) == Set(example.markers),
+            // As a list: one finding per marker, in order; a second finding at a marker fails.
+            #expect(found == example.markers,
                     "\(id): expected diagnostics at \(example.markers), found \(Harness.lines(diagnostics.filter { $0.ruleID == id }))\n\(example.yaml)")
+            if isLoading { #expect(diagnostics.allSatisfy { $0.severity == .error || $0.ruleID != id }) }
         }
         for example in description.nonTriggeringExamples {
             let diagnostics = Harness.lint(["plan.yaml": example.plainYAML])
@@ -30,6 +34,41 @@ import Testing
             #expect(loadErrors.isEmpty, "\(id): example does not load: \(Harness.lines(loadErrors))")
             let found = diagnostics.filter { $0.ruleID == id }
             #expect(found.isEmpty, "\(id): non-triggering example triggers: \(Harness.lines(found))\n\(example.yaml)")
+        }
+    }
+
+    /// Derived from every lint rule's triggering examples: `lint.rules: {id: off}` silences the
+    /// rule, and a `suppress` entry on the entity each finding is about silences that finding
+    /// (and is then used, so `unused-suppression` stays quiet).
+    @Test(arguments: rules.map(\.id))
+    func offAndSuppressSilenceEveryTriggeringExample(id: String) throws {
+        let description = try #require(RuleCatalog.description(of: id))
+        for example in description.triggeringExamples {
+            let result = Harness.lintResult(["plan.yaml": example.plainYAML])
+            let plan = try #require(result.plan)
+            let findings = result.diagnostics.filter { $0.ruleID == id }
+            #expect(!findings.isEmpty)
+
+            var off = plan
+            off.ruleSettings.append(RuleSetting(ruleID: Located(id), severity: nil))
+            #expect(Linter().check(off).filter { $0.ruleID == id }.isEmpty, "\(id): `lint.rules: {\(id): off}` does not silence it")
+
+            let entities = Set(findings.compactMap { $0.path?.entity })
+            var suppressed = plan
+            for entity in entities {
+                let suppression = Suppression(ruleID: Located(id), reason: "Test.")
+                if entity.components[0] == "events", let i = suppressed.events.firstIndex(where: { $0.path == entity }) {
+                    suppressed.events[i].suppressions.append(suppression)
+                } else if let i = suppressed.pageTypes.firstIndex(where: { $0.path == entity }) {
+                    suppressed.pageTypes[i].suppressions.append(suppression)
+                }
+            }
+            let after = Linter().check(suppressed)
+            // Findings outside events and page types (the plan's `ga4`, `stages`) cannot be suppressed.
+            let unsuppressable = findings.filter { $0.path?.entity == nil }
+            #expect(after.filter { $0.ruleID == id }.count == unsuppressable.count,
+                    "\(id): `suppress` on \(entities.map(\.description)) leaves \(Harness.lines(after.filter { $0.ruleID == id }))")
+            #expect(after.filter { $0.ruleID == UnusedSuppressionRule.description.id }.isEmpty)
         }
     }
 

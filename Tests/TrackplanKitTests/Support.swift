@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import TrackplanCore
 @testable import TrackplanSpec
 @testable import TrackplanFormat
@@ -53,19 +54,34 @@ enum PythonScript {
 /// Loading and linting in memory.
 enum Harness {
     /// Loads `files` (path → YAML), the root being `root`.
-    static func load(_ files: [String: String], root: String = "plan.yaml") -> LoadResult {
+    /// An unreadable root is a test failure, never an empty result.
+    static func load(_ files: [String: String], root: String = "plan.yaml",
+                     sourceLocation: SourceLocation = #_sourceLocation) -> LoadResult {
         let loader = PlanLoader(sources: MemorySourceProvider(files), knownRuleIDs: RuleCatalog.ids)
         do {
             return try loader.load(root)
         } catch {
+            Issue.record("the plan could not be read: \(error)", sourceLocation: sourceLocation)
             return LoadResult(plan: nil, diagnostics: [], files: [])
         }
     }
 
-    /// Loads then lints, the way `trackplan lint` does.
-    static func lint(_ files: [String: String], root: String = "plan.yaml") -> [Diagnostic] {
+    /// Loads then lints, the way `trackplan lint` does. An unreadable root is a test failure.
+    static func lint(_ files: [String: String], root: String = "plan.yaml", linter: Linter = Linter(),
+                     sourceLocation: SourceLocation = #_sourceLocation) -> [Diagnostic] {
+        lintResult(files, root: root, linter: linter, sourceLocation: sourceLocation).diagnostics
+    }
+
+    /// Loads then lints; the whole result.
+    static func lintResult(_ files: [String: String], root: String = "plan.yaml", linter: Linter = Linter(),
+                           sourceLocation: SourceLocation = #_sourceLocation) -> LoadResult {
         let loader = PlanLoader(sources: MemorySourceProvider(files))
-        return (try? Linter().lint(root, loader: loader).diagnostics) ?? []
+        do {
+            return try linter.lint(root, loader: loader)
+        } catch {
+            Issue.record("the plan could not be read: \(error)", sourceLocation: sourceLocation)
+            return LoadResult(plan: nil, diagnostics: [], files: [])
+        }
     }
 
     /// Reads one YAML text.
