@@ -16,14 +16,15 @@ import Testing
         return text.split(separator: "\n").map(String.init)
     }
 
-    @Test(arguments: GoldenTests.examples)
+    @Test(.enabled(if: Requirement.hasCmarkGFM, Requirement.pythonReason(Requirement.cmarkgfm)), arguments: GoldenTests.examples)
     func examplesRenderWithConsistentTablesAndLinks(name: String) throws {
         let files = try GoldenTests.generate(name)
         let markdown = try #require(files.first { $0.name == "TRACKING.md" }).content
         #expect(try render(markdown) == ["ok"])
     }
 
-    @Test func hostileTextStaysText() throws {
+    @Test(.enabled(if: Requirement.hasCmarkGFM, Requirement.pythonReason(Requirement.cmarkgfm)))
+    func hostileTextStaysText() throws {
         let plan = """
         trackplan: 1
         name: "Pipes | and `ticks` <script>alert(1)</script>"

@@ -51,7 +51,9 @@ import Testing
         ]))
     }
 
-    @Test func sarifValidatesAgainstTheSchema() throws {
+    @Test(.enabled(if: Requirement.shared("reference/sarif-schema-2.1.0.json"), Requirement.sharedReason("reference/sarif-schema-2.1.0.json")),
+          .enabled(if: Requirement.hasJSONSchema, Requirement.pythonReason(Requirement.jsonschema)))
+    func sarifValidatesAgainstTheSchema() throws {
         let dir = try TempDirectory(["log.sarif": SARIFReporter(baseDirectory: "/work").format(report())])
         let (status, text) = try PythonScript.run("validate_sarif.py", [
             TestPaths.shared.appendingPathComponent("reference/sarif-schema-2.1.0.json").path,

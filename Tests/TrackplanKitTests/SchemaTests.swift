@@ -43,7 +43,8 @@ import Testing
         return result
     }
 
-    @Test func examplesValidateAgainstTheSchema() throws {
+    @Test(.enabled(if: Requirement.hasJSONSchema, Requirement.pythonReason(Requirement.jsonschema)))
+    func examplesValidateAgainstTheSchema() throws {
         let enumerator = FileManager.default.enumerator(at: TestPaths.examples, includingPropertiesForKeys: nil)
         var files: [URL] = []
         while let url = enumerator?.nextObject() as? URL { if url.pathExtension == "yaml" { files.append(url) } }
@@ -54,7 +55,8 @@ import Testing
         }
     }
 
-    @Test func brokenPlansAreRejectedByTheSchemaAndTheLoader() throws {
+    @Test(.enabled(if: Requirement.hasJSONSchema, Requirement.pythonReason(Requirement.jsonschema)))
+    func brokenPlansAreRejectedByTheSchemaAndTheLoader() throws {
         let dir = try TempDirectory(Self.brokenPlans.reduce(into: [:]) { $0["\($1.key).yaml"] = $1.value })
         let files = Self.brokenPlans.keys.sorted().map { dir.url.appendingPathComponent("\($0).yaml") }
         let result = try validate(files)

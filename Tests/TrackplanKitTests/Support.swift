@@ -106,3 +106,48 @@ enum Harness {
 
     """
 }
+
+/// What some tests need beyond the repository: the corpora in `../shared` and Python modules
+/// for cross-checks. Without them such a test is skipped and says why; with
+/// `TRACKPLAN_REQUIRE_ALL=1` (set by `.ci/run`) it always runs, and fails if they are missing.
+enum Requirement {
+    /// Whether every test must run (CI).
+    static let requireAll = ProcessInfo.processInfo.environment["TRACKPLAN_REQUIRE_ALL"] == "1"
+
+    /// Whether `../shared/relative` exists (always true when every test must run).
+    static func shared(_ relative: String) -> Bool {
+        requireAll || FileManager.default.fileExists(atPath: TestPaths.shared.appendingPathComponent(relative).path)
+    }
+
+    /// Why a test that needs `../shared/relative` was skipped.
+    static func sharedReason(_ relative: String) -> Comment {
+        Comment(rawValue: "needs \(TestPaths.shared.appendingPathComponent(relative).path), the shared corpora beside the repository (.ci/run requires them)")
+    }
+
+    /// Whether python3 can import every one of `modules` (always true when every test must run).
+    static func python(_ modules: [String]) -> Bool {
+        if requireAll { return true }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import " + modules.joined(separator: ", ")]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        } catch {
+            return false
+        }
+    }
+
+    /// Why a test that needs `modules` was skipped.
+    static func pythonReason(_ modules: [String]) -> Comment {
+        Comment(rawValue: "needs python3 with \(modules.joined(separator: ", ")) (`scripts/setup` installs them)")
+    }
+
+    static let jsonschema = ["jsonschema", "yaml"]
+    static let cmarkgfm = ["cmarkgfm"]
+    static let hasJSONSchema = python(jsonschema)
+    static let hasCmarkGFM = python(cmarkgfm)
+}

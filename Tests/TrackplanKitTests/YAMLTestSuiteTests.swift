@@ -65,7 +65,8 @@ import Testing
         return options
     }
 
-    @Test func readerAgreesWithTheSuite() throws {
+    @Test(.enabled(if: Requirement.shared("yaml-test-suite"), Requirement.sharedReason("yaml-test-suite")))
+    func readerAgreesWithTheSuite() throws {
         let cases = try Self.loadCases()
         #expect(cases.count > 300, "the YAML test suite was not found at \(TestPaths.shared.path)")
         var compared = 0, rejected = 0
