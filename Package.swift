@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "TrackplanKitTests",
             dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint", "TrackplanReports",
-                           "TrackplanGenerators", "TrackplanRegeneration", "trackplan"]
+                           "TrackplanGenerators", "TrackplanRegeneration", "trackplan", "trackplan-dev"]
         ),
     ],
     swiftLanguageModes: [.v6]
