@@ -3,6 +3,9 @@ import TrackplanCore
 
 /// Typed access to YAML nodes that records a `plan-schema` diagnostic for every mismatch.
 ///
+/// Entity paths are taken as autoclosures: they are built only when a diagnostic is recorded,
+/// not for every field of every event.
+///
 /// Every helper returns nil (and records a diagnostic) when the node does not have the expected
 /// shape, so the loader goes on and collects every problem in one run.
 struct FieldDecoder {
@@ -69,10 +72,10 @@ struct FieldDecoder {
     }
 
     /// A scalar's text. Null is absent (nil, no diagnostic); collections are an error.
-    mutating func string(_ node: YAMLNode?, _ key: String, path: EntityPath) -> Located<String>? {
+    mutating func string(_ node: YAMLNode?, _ key: String, path: @autoclosure () -> EntityPath) -> Located<String>? {
         guard let node else { return nil }
         guard let scalar = node.scalar else {
-            error("`\(key)` must be a string, found \(node.kindDescription)", at: node.span, path: path)
+            error("`\(key)` must be a string, found \(node.kindDescription)", at: node.span, path: path())
             return nil
         }
         if node.value == .null { return nil }
@@ -80,69 +83,69 @@ struct FieldDecoder {
     }
 
     /// A non-empty string (an id or a name).
-    mutating func name(_ node: YAMLNode?, _ key: String, path: EntityPath) -> Located<String>? {
-        guard let node, let value = string(node, key, path: path) else { return nil }
+    mutating func name(_ node: YAMLNode?, _ key: String, path: @autoclosure () -> EntityPath) -> Located<String>? {
+        guard let node, let value = string(node, key, path: path()) else { return nil }
         if value.value.allSatisfy({ $0 == " " || $0 == "\t" }) {
-            error("`\(key)` must not be empty", at: node.span, path: path)
+            error("`\(key)` must not be empty", at: node.span, path: path())
             return nil
         }
         return value
     }
 
     /// An integer within `range`.
-    mutating func integer(_ node: YAMLNode?, _ key: String, in range: ClosedRange<Int>, path: EntityPath) -> Located<Int>? {
+    mutating func integer(_ node: YAMLNode?, _ key: String, in range: ClosedRange<Int>, path: @autoclosure () -> EntityPath) -> Located<Int>? {
         guard let node, node.value != .null else { return nil }
         let bounds = range.upperBound == Int.max ? "of at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
         guard case .int(let value)? = node.value, range.contains(value) else {
-            error("`\(key)` must be an integer \(bounds), found \(Self.found(node))", at: node.span, path: path)
+            error("`\(key)` must be an integer \(bounds), found \(Self.found(node))", at: node.span, path: path())
             return nil
         }
         return Located(value, at: node.span)
     }
 
     /// `true` or `false`.
-    mutating func boolean(_ node: YAMLNode?, _ key: String, path: EntityPath) -> Bool? {
+    mutating func boolean(_ node: YAMLNode?, _ key: String, path: @autoclosure () -> EntityPath) -> Bool? {
         guard let node, node.value != .null else { return nil }
         guard case .bool(let value)? = node.value else {
             var hint: String?
             if let text = node.scalar?.text, ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased()) {
                 hint = "write `\(["yes", "on", "y"].contains(text.lowercased()) ? "true" : "false")`"
             }
-            error("`\(key)` must be `true` or `false`, found \(Self.found(node))", at: node.span, path: path, hint: hint)
+            error("`\(key)` must be `true` or `false`, found \(Self.found(node))", at: node.span, path: path(), hint: hint)
             return nil
         }
         return value
     }
 
     /// One of an enum's raw values.
-    mutating func choice<E: RawRepresentable & CaseIterable>(_ node: YAMLNode?, _ key: String, as: E.Type, path: EntityPath) -> E?
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ node: YAMLNode?, _ key: String, as: E.Type, path: @autoclosure () -> EntityPath) -> E?
     where E.RawValue == String {
         guard let node, node.value != .null else { return nil }
         let allowed = E.allCases.map(\.rawValue)
         if let text = node.scalar?.text, let value = E(rawValue: text) { return value }
         let list = allowed.map { "`\($0)`" }.joined(separator: ", ")
         let near = node.scalar.flatMap { Suggestion.nearest(to: $0.text, in: allowed) }
-        error("`\(key)` must be one of \(list), found \(Self.found(node))", at: node.span, path: path,
+        error("`\(key)` must be one of \(list), found \(Self.found(node))", at: node.span, path: path(),
               hint: near.map { "did you mean `\($0)`?" })
         return nil
     }
 
     /// A list of nodes.
-    mutating func list(_ node: YAMLNode?, _ key: String, of what: String, path: EntityPath) -> [YAMLNode]? {
+    mutating func list(_ node: YAMLNode?, _ key: String, of what: String, path: @autoclosure () -> EntityPath) -> [YAMLNode]? {
         guard let node else { return nil }
         if let items = node.sequence { return items }
         if node.value == .null { return [] }
-        error("`\(key)` must be a list of \(what), found \(Self.found(node))", at: node.span, path: path,
+        error("`\(key)` must be a list of \(what), found \(Self.found(node))", at: node.span, path: path(),
               hint: node.scalar.map { "write `[\($0.text)]`" })
         return nil
     }
 
     /// A list of non-empty strings.
-    mutating func stringList(_ node: YAMLNode?, _ key: String, of what: String, path: EntityPath) -> [Located<String>]? {
-        guard let items = list(node, key, of: what, path: path) else { return nil }
+    mutating func stringList(_ node: YAMLNode?, _ key: String, of what: String, path: @autoclosure () -> EntityPath) -> [Located<String>]? {
+        guard let items = list(node, key, of: what, path: path()) else { return nil }
         var result: [Located<String>] = []
         for item in items {
-            if let value = name(item, "\(key)` item `", path: path) { result.append(value) }
+            if let value = name(item, "\(key)` item `", path: path()) { result.append(value) }
         }
         return result
     }

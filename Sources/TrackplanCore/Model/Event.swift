@@ -87,10 +87,11 @@ public struct Event: Sendable, Hashable {
     /// Reads and writes one field: `event.name`, `event.params`.
     @inlinable
     public subscript<T>(dynamicMember keyPath: WritableKeyPath<Fields, T>) -> T {
-        get { box.fields[keyPath: keyPath] }
-        set {
+        // Yielded in place: reading one field neither copies the others nor retains them.
+        _read { yield box.fields[keyPath: keyPath] }
+        _modify {
             if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            box.fields[keyPath: keyPath] = newValue
+            yield &box.fields[keyPath: keyPath]
         }
     }
 
