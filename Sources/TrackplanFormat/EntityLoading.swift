@@ -3,11 +3,10 @@ import TrackplanCore
 
 /// Decoding of page types, events, triggers and parameters.
 extension LoadSession {
-    static let pageTypeKeys = ["name", "description", "match", "macro", "suppress"]
-    static let matchKeys = ["path", "path_prefix", "path_regex"]
-    static let eventKeys = ["kind", "stage", "pages", "description", "leads_to", "signal", "negative", "key_event",
-                            "owner", "status", "trigger", "params", "suppress"]
-    static let paramKeys = ["type", "required", "description", "values", "from"]
+    static let pageTypeKeys = PlanKeys.pageType
+    static let matchKeys = PlanKeys.match
+    static let eventKeys = PlanKeys.event
+    static let paramKeys = PlanKeys.param
 
     mutating func loadPageType(id: String, key: YAMLNode, node: YAMLNode) -> PageType? {
         let path = EntityPath.pageType(id)

@@ -57,8 +57,8 @@ struct LoadSession {
         self.loader = loader
     }
 
-    static let rootKeys = ["trackplan", "name", "description", "include", "ga4", "conventions", "stages", "page_types", "events", "lint"]
-    static let includedKeys = ["page_types", "events", "include"]
+    static let rootKeys = PlanKeys.root
+    static let includedKeys = PlanKeys.includedFile
 
     /// What the root file says besides page types and events.
     struct RootSettings {

@@ -42,6 +42,18 @@ import Testing
         #expect(lists.allSatisfy { $0 == RuleCatalog.ids })
     }
 
+    /// The plan's keys are declared once (`PlanKeys`); the schema must list exactly those.
+    @Test func theSchemaListsExactlyThePlanKeys() throws {
+        let schema = try JSONParser.parse(EmbeddedSchema.json)
+        for (definition, keys) in PlanKeys.bySchemaDefinition {
+            guard case .object(let properties)? = schema["definitions"]?[definition]?["properties"] else {
+                Issue.record("the schema has no definitions.\(definition).properties")
+                continue
+            }
+            #expect(properties.map(\.key) == keys, "definitions.\(definition) lists other keys than PlanKeys")
+        }
+    }
+
     @Test func aNewRuleIDIsWrittenIntoTheSchema() throws {
         let schema = try String(contentsOf: TestPaths.root.appendingPathComponent("Schemas/trackplan.schema.json"), encoding: .utf8)
         let trimmed = schema.replacingOccurrences(of: "          \"name-case\",\n", with: "")
