@@ -10,19 +10,33 @@ import TrackplanCore
 /// shape, so the loader goes on and collects every problem in one run.
 struct FieldDecoder {
     var diagnostics: [Diagnostic] = []
+    /// At most ``DiagnosticBudget/defaultLimit`` errors per rule and file; the rest are counted.
+    var budget = DiagnosticBudget()
 
     /// Records a `plan-schema` error.
-    mutating func error(_ message: String, at span: SourceSpan?, path: EntityPath?, hint: String? = nil,
-                        related: [Diagnostic.Related] = []) {
-        error(RuleID.planSchema, message, at: span, path: path, hint: hint, related: related)
+    mutating func error(_ message: @autoclosure () -> String, at span: SourceSpan?, path: @autoclosure () -> EntityPath?,
+                        hint: @autoclosure () -> String? = nil, related: @autoclosure () -> [Diagnostic.Related] = []) {
+        error(RuleID.planSchema, message(), at: span, path: path(), hint: hint(), related: related())
     }
 
-    /// Records an error of `rule`.
-    mutating func error(_ rule: String, _ message: String, at span: SourceSpan?,
-                        path: EntityPath?, hint: String? = nil, related: [Diagnostic.Related] = []) {
-        diagnostics.append(Diagnostic(rule: rule, severity: .error, message: message, span: span,
-                                      path: path, hint: hint, related: related))
+    /// Records an error of `rule`; past the budget it is only counted, and nothing of it
+    /// (message, suggestion, path) is built.
+    mutating func error(_ rule: String, _ message: @autoclosure () -> String, at span: SourceSpan?,
+                        path: @autoclosure () -> EntityPath?, hint: @autoclosure () -> String? = nil,
+                        related: @autoclosure () -> [Diagnostic.Related] = []) {
+        guard admits(rule, at: span) else { return }
+        diagnostics.append(Diagnostic(rule: rule, severity: .error, message: message(), span: span,
+                                      path: path(), hint: hint(), related: related()))
     }
+
+    /// Whether one more error of `rule` at `span` will be reported (counting it when not), so a
+    /// caller can skip costly work such as a did-you-mean search.
+    mutating func admits(_ rule: String, at span: SourceSpan?) -> Bool {
+        budget.admit(rule, at: span)
+    }
+
+    /// Every diagnostic recorded, followed by the summaries of those left out.
+    var allDiagnostics: [Diagnostic] { diagnostics + budget.summaries }
 
     /// "`x`" for a scalar, "a list" / "a mapping" otherwise: what was found, for messages.
     static func found(_ node: YAMLNode) -> String {
@@ -55,13 +69,14 @@ struct FieldDecoder {
                 continue
             }
             if allowed.contains(key) { continue }
-            if let near = Suggestion.nearest(to: key, in: allowed) {
-                error("unknown key `\(key)` in \(what); did you mean `\(near)`?", at: pair.key.span,
-                      path: fields.path, hint: "rename it to `\(near)`")
-            } else {
-                error("unknown key `\(key)` in \(what)", at: pair.key.span, path: fields.path,
-                      hint: "the keys allowed here are " + allowed.map { "`\($0)`" }.joined(separator: ", "))
-            }
+            // Checked before the did-you-mean search, which is skipped past the budget.
+            guard admits(RuleID.planSchema, at: pair.key.span) else { continue }
+            let near = Suggestion.nearest(to: key, in: allowed)
+            diagnostics.append(Diagnostic(
+                rule: RuleID.planSchema,
+                message: "unknown key `\(key)` in \(what)" + (near.map { "; did you mean `\($0)`?" } ?? ""),
+                span: pair.key.span, path: fields.path,
+                hint: near.map { "rename it to `\($0)`" } ?? "the keys allowed here are " + allowed.map { "`\($0)`" }.joined(separator: ", ")))
         }
     }
 

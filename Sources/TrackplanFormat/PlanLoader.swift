@@ -52,6 +52,8 @@ struct LoadSession {
     var events: [Event] = []
     var pageTypeIndex: [String: Int] = [:]
     var eventIndex: [String: Int] = [:]
+    /// Nodes read so far, over every file.
+    var nodesRead = 0
 
     init(loader: PlanLoader) {
         self.loader = loader
@@ -74,7 +76,7 @@ struct LoadSession {
 
     mutating func loadRoot(bytes: [UInt8], path: String) -> LoadResult {
         guard let (root, includes) = loadRootFile(bytes: bytes, path: path) else {
-            return LoadResult(plan: nil, diagnostics: Diagnostic.sorted(Self.unique(decoder.diagnostics), files: files), files: files)
+            return LoadResult(plan: nil, diagnostics: Diagnostic.sorted(Self.unique(decoder.allDiagnostics), files: files), files: files)
         }
         // The root file's node tree is released by now; included files are read one by one.
         loadIncludes(includes, from: root.file)
@@ -84,7 +86,7 @@ struct LoadSession {
             pageTypes: pageTypes, events: events, ruleSettings: root.ruleSettings,
             files: files, rootFile: root.file)
         ReferenceCheck(knownRuleIDs: loader.knownRuleIDs).run(&plan, into: &decoder)
-        return LoadResult(plan: plan, diagnostics: Diagnostic.sorted(Self.unique(decoder.diagnostics), files: files), files: files)
+        return LoadResult(plan: plan, diagnostics: Diagnostic.sorted(Self.unique(decoder.allDiagnostics), files: files), files: files)
     }
 
     /// Reads the root file: its settings and entities, and its `include` list (still to load).
@@ -142,7 +144,11 @@ struct LoadSession {
 
     /// Reads one file and returns its root mapping, or nil after recording why it cannot be used.
     mutating func readFile(bytes: [UInt8], path: String, includedFrom: SourceSpan?) -> Fields? {
-        let result = YAMLReader(options: loader.readerOptions).read(bytes, path: path)
+        // The node limit holds for the whole plan: each file gets what the earlier ones left.
+        var options = loader.readerOptions
+        options.limits.maxNodes = max(0, options.limits.maxNodes - nodesRead)
+        let result = YAMLReader(options: options).read(bytes, path: path)
+        nodesRead += result.nodeCount
         decoder.diagnostics += result.diagnostics
         guard let file = result.file else { return nil }
         files.append(file)

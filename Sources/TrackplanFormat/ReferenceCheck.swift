@@ -60,11 +60,15 @@ struct ReferenceCheck {
         ids.map { "`\($0)`" }.joined(separator: ", ")
     }
 
-    func unknown(_ what: String, _ name: Located<String>, candidates: [String], path: EntityPath,
-                 decoder: inout FieldDecoder, orElse: String) {
-        let near = Suggestion.nearest(to: name.value, in: candidates)
+    func unknown(_ what: String, _ name: Located<String>, candidates: @autoclosure () -> [String], path: EntityPath,
+                 decoder: inout FieldDecoder, orElse: @autoclosure () -> String) {
+        // Past the diagnostic budget nothing is reported, so the did-you-mean search is skipped:
+        // thousands of unknown references against thousands of candidates stay linear.
+        guard decoder.admits(RuleID.unknownReference, at: name.span) else { return }
+        decoder.budget.readmit(RuleID.unknownReference, at: name.span)
+        let near = Suggestion.nearest(to: name.value, in: candidates())
         decoder.error(RuleID.unknownReference, "unknown \(what) `\(name.value)`" + (near.map { "; did you mean `\($0)`?" } ?? ""),
-                      at: name.span, path: path, hint: near.map { "rename it to `\($0)`" } ?? orElse)
+                      at: name.span, path: path, hint: near.map { "rename it to `\($0)`" } ?? orElse())
     }
 
     func checkMacro(_ target: Located<String>, key: String, kinds: [String: EventKind], macros: [String],

@@ -57,7 +57,7 @@ public struct Pipeline: Sendable {
             throw .unreadable(FindingReport(subjects: [], unreadable: [error.unreadable], rules: linter.reportedRules))
         }
         let report = FindingReport(subjects: [.init(path: path, files: result.files, diagnostics: result.diagnostics)],
-                                   rules: linter.reportedRules)
+                                   rules: linter.reportedRules).capped()
         guard report.count(.error) == 0, let plan = result.plan else { throw .lintErrors(report) }
         return Checked(plan: plan, report: report)
     }

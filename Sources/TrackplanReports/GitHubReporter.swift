@@ -39,12 +39,14 @@ public struct GitHubReporter: Reporter {
         return out
     }
 
-    /// Escapes a command's message as @actions/core does: `%`, CR and LF.
+    /// Escapes a command's message as @actions/core does (`%`, CR and LF), and writes any other
+    /// control character as a visible escape.
     public static func escapeData(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25")
+        SafeText.escapingControls(s.replacingOccurrences(of: "%", with: "%25")
             .replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+            .replacingOccurrences(of: "\n", with: "%0A"))
     }
+
 
     /// Escapes a property value as @actions/core does: also `:` and `,`.
     public static func escapeProperty(_ s: String) -> String {

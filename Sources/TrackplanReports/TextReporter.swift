@@ -23,7 +23,7 @@ public struct TextReporter: Reporter {
     public func format(_ report: FindingReport) -> String {
         var out = ""
         for error in report.unreadable {
-            out += paint("error", .red) + ": " + error.description + "\n"
+            out += paint("error", .red) + ": " + SafeText.escapingControls(error.description) + "\n"
         }
         for plan in report.subjects {
             for diagnostic in plan.diagnostics {
@@ -53,8 +53,9 @@ public struct TextReporter: Reporter {
         if let span = diagnostic.span, !span.file.text.isEmpty, let line = span.file.line(span.start.line) {
             let number = String(span.start.line)
             gutter = String(repeating: " ", count: number.count + 2)
-            out += " \(number) | \(line)\n"
-            out += gutter + "| " + paint(marker(line: line, span: span), .green) + "\n"
+            let excerpt = Self.excerpt(line, span: span)
+            out += " \(number) | \(excerpt.text)\n"
+            out += gutter + "| " + paint(marker(line: Substring(excerpt.text), span: excerpt.span), .green) + "\n"
         }
         if let hint = diagnostic.hint {
             out += gutter + "= " + paint("help", .bold) + ": \(hint)\n"
@@ -63,6 +64,30 @@ public struct TextReporter: Reporter {
             out += gutter + "= note: \(related.message) at \(related.span)\n"
         }
         return out
+    }
+
+    /// The longest source line shown whole; longer lines are shown as a window around the start
+    /// of the range, with `…` where they are cut.
+    public static let maxExcerptLength = 200
+
+    /// The line as shown (control characters made visible, long lines cut to a window) and the
+    /// span moved to match it.
+    static func excerpt(_ line: Substring, span: SourceSpan) -> (text: String, span: SourceSpan) {
+        let safe = SafeText.excerpt(line)
+        let scalars = Array(safe.unicodeScalars)
+        guard scalars.count > maxExcerptLength else { return (safe, span) }
+        let startColumn = max(span.start.column, 1)
+        let first = max(0, min(startColumn - 1 - 60, scalars.count - (maxExcerptLength - 2)))
+        let last = min(scalars.count, first + maxExcerptLength - 2)
+        var view = String.UnicodeScalarView()
+        if first > 0 { view.append("…") }
+        view.append(contentsOf: scalars[first..<last])
+        if last < scalars.count { view.append("…") }
+        let shift = first - (first > 0 ? 1 : 0)
+        let endColumn = span.end.line == span.start.line ? min(span.end.column, last + 1) : last + 1
+        let moved = SourceSpan(file: span.file, start: SourcePosition(line: span.start.line, column: startColumn - shift),
+                               end: SourcePosition(line: span.start.line, column: max(endColumn - shift, startColumn - shift + 1)))
+        return (String(view), moved)
     }
 
     /// Spaces (tabs where the line has tabs) up to the start column, then `^~~~` to the end of

@@ -95,6 +95,7 @@ struct LintCommand: ParsableCommand {
                 throw ValidationError("baseline `\(baseline)` is invalid: \(error)")
             }
         }
+        report = report.capped()
         let color = format == TextReporter.id && output == nil && !noColor && Terminal.supportsColor(FileHandle.standardOutput)
         let options = ReporterOptions(color: color, failOn: effectiveFailOn)
         let reporter = (ReporterRegistry.reporter(format) ?? TextReporter.self).init(options: options)

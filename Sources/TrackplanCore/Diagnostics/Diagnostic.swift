@@ -7,9 +7,9 @@ public struct Diagnostic: Sendable, Hashable {
         /// Where it is.
         public var span: SourceSpan
 
-        /// Creates a related location.
+        /// Creates a related location; the message is made safe to print (``SafeText``).
         public init(_ message: String, at span: SourceSpan) {
-            self.message = message
+            self.message = SafeText.message(message)
             self.span = span
         }
     }
@@ -29,7 +29,8 @@ public struct Diagnostic: Sendable, Hashable {
     /// Other places that matter.
     public var related: [Related]
 
-    /// Creates a diagnostic.
+    /// Creates a diagnostic. The message and hint are made safe to print: control characters
+    /// escaped, huge quoted values cut (``SafeText/message(_:)``).
     public init(
         rule ruleID: String,
         severity: Severity = .error,
@@ -41,10 +42,10 @@ public struct Diagnostic: Sendable, Hashable {
     ) {
         self.ruleID = ruleID
         self.severity = severity
-        self.message = message
+        self.message = SafeText.message(message)
         self.span = span
         self.path = path
-        self.hint = hint
+        self.hint = hint.map(SafeText.message)
         self.related = related
     }
 }

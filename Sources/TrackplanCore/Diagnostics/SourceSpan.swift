@@ -51,6 +51,7 @@ public struct SourceSpan: Sendable, Hashable, CustomStringConvertible {
         return SourceSpan(file: file, start: origin, end: origin)
     }
 
-    /// `path:line:col`, the way compilers print a location.
-    public var description: String { "\(file.path):\(start.line):\(start.column)" }
+    /// `path:line:col`, the way compilers print a location (control characters in the path
+    /// escaped).
+    public var description: String { "\(SafeText.escapingControls(file.path)):\(start.line):\(start.column)" }
 }

@@ -7,9 +7,16 @@ public enum Suggestion {
     public static func nearest<S: Sequence>(to word: String, in candidates: S) -> String?
     where S.Element == String {
         let lowered = word.lowercased()
+        let length = word.unicodeScalars.count
         var best: (String, Int)?
         for candidate in candidates {
             if candidate == word { continue }
+            // The distance is at least the difference in length: skip candidates that could not
+            // be close enough (or closer than the best so far) without computing it.
+            let candidateLength = candidate.unicodeScalars.count
+            let gap = abs(candidateLength - length)
+            if gap > max(1, max(length, candidateLength) / 3) { continue }
+            if let current = best, gap > current.1 { continue }
             let distance = candidate.lowercased() == lowered ? 0 : editDistance(lowered, candidate.lowercased())
             if let current = best, distance > current.1 || (distance == current.1 && candidate >= current.0) {
                 continue

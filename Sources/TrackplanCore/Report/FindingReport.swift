@@ -62,6 +62,19 @@ public struct FindingReport: Sendable {
         self.noun = noun
     }
 
+    /// The report with at most `limit` diagnostics per rule and file in each subject; the rest
+    /// are summed up in one diagnostic per rule and file. Reporters are given this, so output
+    /// stays proportionate however broken a plan is.
+    public func capped(limit: Int = DiagnosticBudget.defaultLimit) -> FindingReport {
+        var result = self
+        for i in result.subjects.indices {
+            let subject = result.subjects[i]
+            result.subjects[i] = Subject(path: subject.path, files: subject.files,
+                                         diagnostics: DiagnosticBudget.cap(subject.diagnostics, limit: limit))
+        }
+        return result
+    }
+
     /// Every diagnostic of every subject.
     public var diagnostics: [Diagnostic] { subjects.flatMap(\.diagnostics) }
 

@@ -15,6 +15,10 @@ public struct YAMLReader: Sendable {
         public var maxDepth: Int = 64
         /// How many nodes aliases may add in total when expanded (1,000,000 by default).
         public var maxAliasExpansion: Int = 1_000_000
+        /// How many nodes (scalars, lists, mappings) may be read (8,000,000 by default: a rich
+        /// plan of 100,000 events has about 4 million). The loader applies it to the whole plan,
+        /// included files together.
+        public var maxNodes: Int = 8_000_000
 
         /// The default limits.
         public init() {}
@@ -41,6 +45,8 @@ public struct YAMLReader: Sendable {
         public var documents: [YAMLNode]
         /// Problems found; any `.error` means the documents may be incomplete.
         public var diagnostics: [Diagnostic]
+        /// How many nodes were read.
+        public var nodeCount = 0
     }
 
     /// The options in force.
@@ -76,7 +82,8 @@ public struct YAMLReader: Sendable {
         let file = SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))
         var builder = TreeBuilder(file: file, bytes: bytes, options: options)
         bytes.withUnsafeBufferPointer { buffer in builder.run(buffer) }
-        return Result(file: file, documents: builder.documents, diagnostics: builder.diagnostics)
+        return Result(file: file, documents: builder.documents, diagnostics: builder.diagnostics + builder.budget.summaries,
+                      nodeCount: builder.nodeCount)
     }
 
     public static func megabytes(_ bytes: Int) -> String {
@@ -117,6 +124,8 @@ private struct TreeBuilder {
     var root: YAMLNode?
     var anchors: [String: YAMLNode] = [:]
     var aliasBudgetUsed = 0
+    var nodeCount = 0
+    var budget = DiagnosticBudget()
 
     init(file: SourceFile, bytes: [UInt8], options: YAMLReader.Options) {
         self.file = file
@@ -256,6 +265,15 @@ private struct TreeBuilder {
 
     /// Adds a finished node to its parent (or makes it the document root).
     mutating func add(_ node: YAMLNode, anchor: String?) -> Bool {
+        nodeCount += 1
+        if nodeCount > options.limits.maxNodes {
+            diagnostics.append(Diagnostic(
+                rule: RuleID.yamlSyntax,
+                message: "the plan has more than \(options.limits.maxNodes) YAML nodes (values, lists and mappings); refusing to read further",
+                span: SourceSpan(file: file, start: node.span.start, end: node.span.start),
+                hint: "a rich plan of 100,000 events has about 4 million; is this file really a tracking plan?"))
+            return false
+        }
         if let anchor { anchors[anchor] = node }
         guard let top = stack.last else {
             root = node
@@ -277,17 +295,17 @@ private struct TreeBuilder {
         // Small mappings without merge keys (nearly all of a plan): compare keys pairwise,
         // which is cheaper than hashing them.
         if pairs.count <= 12, !(options.mergeKeys && pairs.contains { Self.isMergeKey($0.key) }) {
-            var identities: [YAMLValue?] = []
+            var identities: [KeyIdentity?] = []
             identities.reserveCapacity(pairs.count)
             var duplicate = false
             for pair in pairs {
-                let identity = pair.key.scalar.map { YAMLValue.resolve($0, tag: pair.key.tag) }
+                let identity = pair.key.scalar.map { KeyIdentity(YAMLValue.resolve($0, tag: pair.key.tag)) }
                 if let identity, identities.contains(where: { $0 == identity }) { duplicate = true; break }
                 identities.append(identity)
             }
             if !duplicate { return pairs }
         }
-        var seen: [YAMLValue: SourceSpan] = [:]
+        var seen: [KeyIdentity: SourceSpan] = [:]
         var result: [YAMLPair] = []
         result.reserveCapacity(pairs.count)
         var merges: [(index: Int, pair: YAMLPair)] = []
@@ -297,8 +315,9 @@ private struct TreeBuilder {
                 continue
             }
             if let scalar = pair.key.scalar {
-                let identity = YAMLValue.resolve(scalar, tag: pair.key.tag)
+                let identity = KeyIdentity(YAMLValue.resolve(scalar, tag: pair.key.tag))
                 if let first = seen[identity] {
+                    guard budget.admit(RuleID.duplicateKey, at: pair.key.span) else { continue }
                     diagnostics.append(Diagnostic(
                         rule: RuleID.duplicateKey,
                         message: "duplicate key `\(scalar.text)`; first defined at \(first)",
@@ -331,7 +350,7 @@ private struct TreeBuilder {
             for source in sources {
                 for pair in source.mapping ?? [] {
                     guard let scalar = pair.key.scalar else { continue }
-                    let identity = YAMLValue.resolve(scalar, tag: pair.key.tag)
+                    let identity = KeyIdentity(YAMLValue.resolve(scalar, tag: pair.key.tag))
                     if seen[identity] != nil { continue }
                     seen[identity] = pair.key.span
                     added.append(pair)
@@ -411,6 +430,22 @@ private struct TreeBuilder {
             }
         }
         return nil
+    }
+}
+
+/// A mapping key's identity for the duplicate check: its core-schema value, except that every
+/// NaN is one key (NaN is unequal to itself, so `.nan` keys would all be distinct, hash alike and
+/// make the check quadratic) and `-0.0` is `0.0`.
+enum KeyIdentity: Hashable {
+    case value(YAMLValue)
+    case nan
+
+    init(_ value: YAMLValue) {
+        if case .float(let d) = value {
+            if d.isNaN { self = .nan; return }
+            if d == 0 { self = .value(.float(0)); return }
+        }
+        self = .value(value)
     }
 }
 

@@ -14,7 +14,9 @@ public enum MarkdownText {
         var atStart = true
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\n", "\r", "\t":
+            case _ where SafeText.isControl(scalar):
+                // Line breaks would leave a table row or start new Markdown; ESC and friends
+                // would reach the terminal of whoever prints the file.
                 if !out.hasSuffix(" ") { out += " " }
                 continue
             case "<": out += "&lt;"
@@ -53,7 +55,8 @@ public enum MarkdownText {
             case "\r": body += " "
             case "\n": if !previousCR { body += " " }
             case "|": body += "\\|"
-            default: body.unicodeScalars.append(scalar)
+            default:
+                if SafeText.isControl(scalar) { body += " " } else { body.unicodeScalars.append(scalar) }
             }
             previousCR = scalar == "\r"
         }

@@ -303,15 +303,20 @@ public struct TrackingDocument: Sendable {
 
     /// Text for a quoted Mermaid label: quotes and angle brackets as Mermaid entities.
     static func mermaidLabel(_ text: String) -> String {
+        // Scalar by scalar: "\r\n" is one Character, which matches neither "\r" nor "\n".
         var out = ""
-        for c in text {
-            switch c {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\"": out += "#quot;"
             case "<": out += "#lt;"
             case ">": out += "#gt;"
             case "#": out += "#35;"
-            case "\n", "\r": out += " "
-            default: out.append(c)
+            default:
+                if SafeText.isControl(scalar) {
+                    if !out.hasSuffix(" ") { out += " " }
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out
