@@ -11,16 +11,21 @@ public struct PlanLoader: Sendable {
     /// know them (the references are then not checked). The linter sets them to its rules.
     public var knownRuleIDs: [String]?
 
+    /// The directory included files must stay inside (symbolic links resolved); nil means the
+    /// directory of the root plan file.
+    public var includeRoot: String?
+
     /// The most files one plan may include in total.
     public static let maxIncludedFiles = 1000
 
     /// Creates a loader reading from disk with the default limits.
     public init(sources: any SourceProvider = DiskSourceProvider(),
                 readerOptions: YAMLReader.Options = YAMLReader.Options(),
-                knownRuleIDs: [String]? = nil) {
+                knownRuleIDs: [String]? = nil, includeRoot: String? = nil) {
         self.sources = sources
         self.readerOptions = readerOptions
         self.knownRuleIDs = knownRuleIDs
+        self.includeRoot = includeRoot
     }
 
     /// Loads the plan whose root file is `path`.
@@ -210,7 +215,7 @@ struct LoadSession {
         if loaded.isEmpty { loaded[loader.sources.identity(of: files[0].path)] = .some(nil) }
         for item in items {
             guard let entry = decoder.name(item, "include", path: .key("include")) else { continue }
-            let path = PathUtil.resolve(entry.value, from: file.path)
+            guard let path = checkedIncludePath(entry, from: file) else { continue }
             let identity = loader.sources.identity(of: path)
             if let previous = loaded[identity] {
                 let chain = includeChain(endingAt: file) + [path]
@@ -269,6 +274,49 @@ struct LoadSession {
             }, path: .root), allowed: Self.includedKeys, in: "an included file")
             return (fields.node.span.file, loadEntities(fields))
         }
+    }
+
+    /// The directory includes must stay inside, canonical; nil when it does not exist.
+    lazy var includeRootPath: String? = {
+        let root = loader.includeRoot ?? {
+            let directory = PathUtil.directory(of: files.first?.path ?? "")
+            return directory.isEmpty ? "." : directory
+        }()
+        return loader.sources.canonicalPath(of: root)
+    }()
+
+    /// The path of the file `entry` includes, or nil after reporting why it may not be read:
+    /// control characters in the path, not a YAML file, outside the include root (symbolic
+    /// links resolved), or not a regular file. Nothing of a refused file is read or shown.
+    mutating func checkedIncludePath(_ entry: Located<String>, from file: SourceFile) -> String? {
+        if entry.value.unicodeScalars.contains(where: SafeText.isControl) {
+            decoder.error(RuleID.include, "include paths must not contain control characters, found `\(entry.value)`",
+                          at: entry.span, path: .key("include"), hint: "write the file's path as plain text")
+            return nil
+        }
+        let path = PathUtil.resolve(entry.value, from: file.path)
+        let name = PathUtil.fileName(of: path).lowercased()
+        guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else {
+            decoder.error(RuleID.include, "`\(entry.value)` is not a YAML file; included files end in `.yaml` or `.yml`",
+                          at: entry.span, path: .key("include"), hint: "include the plan's own YAML files only")
+            return nil
+        }
+        guard let canonical = loader.sources.canonicalPath(of: path) else { return path }  // reported as missing when read
+        let root = includeRootPath
+        guard let root, isPath(canonical, inside: root) else {
+            let shown = loader.includeRoot == nil ? "the plan's directory" : "the include root"
+            decoder.error(RuleID.include,
+                          "`\(entry.value)` is outside \(shown) (`\(root ?? "?")`); included files must stay inside it",
+                          at: entry.span, path: .key("include"),
+                          hint: "move the file into the plan's directory, or widen the root with `--include-root DIR`")
+            return nil
+        }
+        if let kind = loader.sources.kind(of: path), kind != .regular {
+            decoder.error(RuleID.include, "cannot include `\(entry.value)`: \(kind.refusal)", at: entry.span, path: .key("include"),
+                          hint: "include the plan's own YAML files only")
+            return nil
+        }
+        return path
     }
 
     /// Included file path → the path of the file that included it.

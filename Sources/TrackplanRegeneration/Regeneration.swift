@@ -56,7 +56,7 @@ public enum Regeneration {
             if (try? String(contentsOf: url, encoding: .utf8)) == file.content { continue }
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try AtomicFile.write(Data(file.content.utf8), to: url.path)
+                try OutputWriter.write(Data(file.content.utf8), to: url.path)
             } catch {
                 throw Failure(description: "cannot write \(file.path): \(error.localizedDescription)")
             }

@@ -18,6 +18,8 @@ struct BuildCommand: ParsableCommand {
     @Argument(help: "The plan file (YAML).")
     var plan: String
 
+    @OptionGroup var planOptions: PlanOptions
+
     @Option(name: .long, help: "The output directory.")
     var out: String
 
@@ -25,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     var check = false
 
     func run() throws {
-        let checked = try PlanGeneration.check(plan)
+        let checked = try PlanGeneration.check(plan, loader: planOptions.loader)
         let files = try PlanGeneration.generate(checked, GeneratorRegistry.all)
         let directory = OutputDirectory(out)
         var lines = [PlanGeneration.lintLine(checked.report)]

@@ -12,10 +12,12 @@ struct DocsCommand: ParsableCommand {
     @Argument(help: "The plan file (YAML).")
     var plan: String
 
+    @OptionGroup var planOptions: PlanOptions
+
     @Option(name: [.short, .long], help: "Where to write the Markdown (default: standard output).")
     var output: String?
 
     func run() throws {
-        try PlanGeneration.single(TrackingDocumentGenerator.self, plan: plan, output: output)
+        try PlanGeneration.single(TrackingDocumentGenerator.self, plan: plan, output: output, loader: planOptions.loader)
     }
 }

@@ -17,10 +17,12 @@ struct GTMCommand: ParsableCommand {
     @Argument(help: "The plan file (YAML).")
     var plan: String
 
+    @OptionGroup var planOptions: PlanOptions
+
     @Option(name: [.short, .long], help: "Where to write the container (default: standard output).")
     var output: String?
 
     func run() throws {
-        try PlanGeneration.single(GTMContainerGenerator.self, plan: plan, output: output)
+        try PlanGeneration.single(GTMContainerGenerator.self, plan: plan, output: output, loader: planOptions.loader)
     }
 }

@@ -18,6 +18,8 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "The plan files to lint (YAML).")
     var plans: [String]
 
+    @OptionGroup var planOptions: PlanOptions
+
     @Option(name: .long, help: ArgumentHelp("Output format: \(ReporterRegistry.idList).", valueName: "format"))
     var format: String = TextReporter.id
 
@@ -74,7 +76,7 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        var report = Linter(overrides: try overrides()).report(plans)
+        var report = Linter(overrides: try overrides()).report(plans, loader: planOptions.loader)
         if let writeBaseline {
             try OutputFile.write(Baseline(recording: report).serialized(), to: writeBaseline)
             let count = report.diagnostics.count

@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
 import TrackplanCore
+import TrackplanFormat
 import TrackplanGenerators
 import TrackplanReports
 
 /// What the generating commands share: lint first, then run generators.
 enum PlanGeneration {
     /// Lints `path`; on failure prints the report and exits 1 (lint errors) or 2 (unreadable).
-    static func check(_ path: String) throws -> Pipeline.Checked {
+    static func check(_ path: String, loader: PlanLoader) throws -> Pipeline.Checked {
         do {
-            return try Pipeline().check(path)
+            return try Pipeline(loader: loader).check(path)
         } catch {
             Terminal.writeError(TextReporter(color: Terminal.supportsColor(FileHandle.standardError)).format(error.report))
             if case .lintErrors = error { Terminal.writeError("nothing written: fix the errors above first\n") }
@@ -20,6 +21,12 @@ enum PlanGeneration {
 
     /// The files of `generators` for `checked`; exits 70 on an internal error.
     static func generate(_ checked: Pipeline.Checked, _ generators: [any Generator.Type]) throws -> [GeneratedFile] {
+        do {
+            _ = try GTMCompiler.exportTime(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            Terminal.writeError("error: \(error)\n")
+            try ExitStatus.usage.exit()
+        }
         do {
             return try Pipeline.generate(checked, generators: generators, environment: ProcessInfo.processInfo.environment)
         } catch {
@@ -35,8 +42,8 @@ enum PlanGeneration {
     }
 
     /// `trackplan gtm|ga4|docs PLAN [-o FILE]`: lints, writes one generator's file, says so.
-    static func single(_ generator: any Generator.Type, plan: String, output: String?) throws {
-        let checked = try check(plan)
+    static func single(_ generator: any Generator.Type, plan: String, output: String?, loader: PlanLoader) throws {
+        let checked = try check(plan, loader: loader)
         let files = try generate(checked, [generator])
         guard let file = files.first else { return }
         try OutputFile.emit(file.content, to: output)

@@ -29,9 +29,9 @@ enum Terminal {
 enum OutputFile {
     static func write(_ text: String, to path: String) throws {
         do {
-            try AtomicFile.write(Data(text.utf8), to: path)
+            try OutputWriter.write(Data(text.utf8), to: path)
         } catch {
-            throw ValidationError("cannot write `\(path)`: \(error.localizedDescription)")
+            throw ValidationError(error.description)
         }
     }
 

@@ -10,10 +10,41 @@ public protocol SourceProvider: Sendable {
     func siblings(in directory: String) -> [String]
     /// The size of the file in bytes, when known without reading it (to refuse huge files early).
     func size(of path: String) -> Int?
+    /// What `path` is, following symbolic links; nil when nothing is there.
+    func kind(of path: String) -> FileKind?
+    /// `path` made absolute with every symbolic link resolved; nil when nothing is there.
+    func canonicalPath(of path: String) -> String?
 }
 
 extension SourceProvider {
     public func size(of path: String) -> Int? { nil }
+    public func kind(of path: String) -> FileKind? { (try? contents(of: path)) == nil ? nil : .regular }
+    public func canonicalPath(of path: String) -> String? { kind(of: path) == nil ? nil : identity(of: path) }
+}
+
+/// What is at a path.
+public enum FileKind: String, Sendable, Equatable {
+    case regular = "a regular file"
+    case directory = "a directory"
+    case fifo = "a named pipe"
+    case characterDevice = "a character device"
+    case blockDevice = "a block device"
+    case socket = "a socket"
+    case other = "not a regular file"
+
+    /// "it is a character device, not a regular file", for messages.
+    public var refusal: String {
+        self == .other ? "it is not a regular file" : "it is \(rawValue), not a regular file"
+    }
+}
+
+/// Whether `path` lies inside the directory `root` (both canonical, as `canonicalPath(of:)`
+/// gives them): equal to it or below it.
+public func isPath(_ path: String, inside root: String) -> Bool {
+    let root = PathUtil.normalize(root), path = PathUtil.normalize(path)
+    if root == "." { return !path.hasPrefix("/") && path != ".." && !path.hasPrefix("../") }
+    if root == "/" { return path.hasPrefix("/") }
+    return path == root || path.hasPrefix(root + "/")
 }
 
 /// An error reading a file, with a message for people.
@@ -30,20 +61,68 @@ public struct DiskSourceProvider: SourceProvider {
     /// Creates a provider.
     public init() {}
 
+    /// The most bytes read from a file that has no size (a pipe): one more than the plan size
+    /// limit, so an endless device is refused as too large instead of read forever.
+    public var readLimit = 64 * 1024 * 1024 + 1
+
     public func contents(of path: String) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SourceReadError("no such file")
+        guard let kind = kind(of: path) else { throw SourceReadError("no such file") }
+        switch kind {
+        case .directory:
+            throw SourceReadError("it is a directory, not a file")
+        case .regular, .fifo:
+            break
+        case .characterDevice where Self.isStandardInput(path):
+            break
+        default:
+            throw SourceReadError(kind.refusal)
         }
-        if isDirectory.boolValue { throw SourceReadError("it is a directory, not a file") }
-        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
-            throw SourceReadError("permission denied or unreadable")
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw SourceReadError(errno == EACCES ? "permission denied" : String(cString: strerror(errno)))
         }
-        return [UInt8](data)
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count < readLimit {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, min($0.count, readLimit - bytes.count)) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SourceReadError(String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+
+    /// `/dev/stdin` and the descriptors of `/dev/fd` or `/proc/self/fd`, which may be terminals.
+    static func isStandardInput(_ path: String) -> Bool {
+        path == "/dev/stdin" || path.hasPrefix("/dev/fd/") || path.hasPrefix("/proc/self/fd/")
+    }
+
+    public func kind(of path: String) -> FileKind? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        case S_IFIFO: return .fifo
+        case S_IFCHR: return .characterDevice
+        case S_IFBLK: return .blockDevice
+        case S_IFSOCK: return .socket
+        default: return .other
+        }
+    }
+
+    public func canonicalPath(of path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     public func identity(of path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        canonicalPath(of: path) ?? URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     public func size(of path: String) -> Int? {
@@ -76,6 +155,17 @@ public struct MemorySourceProvider: SourceProvider {
     }
 
     public func identity(of path: String) -> String { PathUtil.normalize(path) }
+
+    public func kind(of path: String) -> FileKind? {
+        let normalized = PathUtil.normalize(path)
+        if files[normalized] != nil { return .regular }
+        let prefix = normalized == "." ? "" : normalized + "/"
+        return files.keys.contains { $0.hasPrefix(prefix) } ? .directory : nil
+    }
+
+    public func canonicalPath(of path: String) -> String? {
+        kind(of: path) == nil ? nil : PathUtil.normalize(path)
+    }
 
     public func siblings(in directory: String) -> [String] {
         let prefix = directory.isEmpty ? "" : PathUtil.normalize(directory) + "/"

@@ -8,6 +8,10 @@ enum EncodingCheck {
     }
 
     static func problem(in bytes: [UInt8], allowByteOrderMark: Bool) -> Problem? {
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            return Problem(line: 1, column: 1, message: "file is UTF-32 encoded; plans must be UTF-8",
+                           hint: "save the file as UTF-8 without a byte-order mark")
+        }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return Problem(line: 1, column: 1, message: "file is UTF-16 encoded; plans must be UTF-8",
                            hint: "save the file as UTF-8 without a byte-order mark")

@@ -32,6 +32,10 @@ public struct YAMLReader: Sendable {
         public var mergeKeys = true
         /// Whether a UTF-8 byte-order mark at the start is accepted silently.
         public var allowByteOrderMark = false
+        /// Whether tags other than the core schema's, merge and `!` (such as `!!binary` or
+        /// `!custom`) are refused with a diagnostic; a plan cannot honour them. Off only to read
+        /// YAML in general (the YAML test suite).
+        public var refuseUnknownTags = true
 
         /// The default options: merge keys on, byte-order mark refused.
         public init() {}
@@ -191,9 +195,10 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            let node = YAMLNode(.scalar(YAMLScalar(text, style: style)),
-                                span: SourceSpan(file: file, start: start, end: trimmedEnd(start: start, end: end)),
-                                tag: Self.string(data.tag))
+            let span = SourceSpan(file: file, start: start, end: trimmedEnd(start: start, end: end))
+            let tag = Self.string(data.tag)
+            guard checkTag(tag, at: span) else { return false }
+            let node = YAMLNode(.scalar(YAMLScalar(text, style: style)), span: span, tag: tag)
             return add(node, anchor: Self.string(data.anchor))
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
@@ -219,12 +224,14 @@ private struct TreeBuilder {
             return add(target, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            guard checkDepth(at: SourceSpan(file: file, start: start, end: end)) else { return false }
+            guard checkDepth(at: SourceSpan(file: file, start: start, end: end)),
+                  checkTag(Self.string(data.tag), at: SourceSpan(file: file, start: start, end: end)) else { return false }
             stack.append(Frame(isMapping: false, start: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag),
                                flow: data.style == YAML_FLOW_SEQUENCE_STYLE))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            guard checkDepth(at: SourceSpan(file: file, start: start, end: end)) else { return false }
+            guard checkDepth(at: SourceSpan(file: file, start: start, end: end)),
+                  checkTag(Self.string(data.tag), at: SourceSpan(file: file, start: start, end: end)) else { return false }
             stack.append(Frame(isMapping: true, start: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag),
                                flow: data.style == YAML_FLOW_MAPPING_STYLE))
         case YAML_SEQUENCE_END_EVENT:
@@ -245,6 +252,25 @@ private struct TreeBuilder {
             break
         }
         return true
+    }
+
+    /// The tags a plan may carry: the core schema's (`!!str`, `!!int`, …), merge, and `!`.
+    static let supportedTags: Set<String> = [
+        "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:merge",
+    ]
+
+    /// Refuses a tag trackplan cannot honour (`!!binary`, `!custom`), which would otherwise be
+    /// silently ignored; false stops reading.
+    mutating func checkTag(_ tag: String?, at span: SourceSpan) -> Bool {
+        guard options.refuseUnknownTags, let tag, !Self.supportedTags.contains(tag) else { return true }
+        let shown = tag.replacingPrefix("tag:yaml.org,2002:", with: "!!")
+        diagnostics.append(Diagnostic(
+            rule: RuleID.yamlSyntax,
+            message: "tag `\(shown)` is not supported; a plan holds plain strings, numbers, booleans, lists and mappings",
+            span: SourceSpan(file: span.file, start: span.start, end: span.start),
+            hint: "remove the tag (quote the value if `!` is part of the text)"))
+        return false
     }
 
     /// libyaml ends some block scalars at the start of the next line; end them on their own line.

@@ -50,17 +50,30 @@ public struct GTMCompiler: Sendable {
     /// The export time: `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when set, else the default.
     public var exportTime: String
 
-    /// Creates a compiler; `environment` supplies `SOURCE_DATE_EPOCH`.
+    /// Creates a compiler; `environment` supplies `SOURCE_DATE_EPOCH`. An invalid value falls
+    /// back to the default (commands refuse it first with ``exportTime(environment:)``).
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-            exportTime = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
-        } else {
-            exportTime = Self.defaultExportTime
+        exportTime = (try? Self.exportTime(environment: environment)) ?? Self.defaultExportTime
+    }
+
+    /// The largest `SOURCE_DATE_EPOCH` accepted: 9999-12-31 23:59:59 UTC.
+    public static let maxSourceDateEpoch = 253_402_300_799
+
+    /// The export time for `environment`: `SOURCE_DATE_EPOCH` (whole seconds since 1970, UTC,
+    /// up to year 9999) formatted as GTM writes it, or ``defaultExportTime`` when it is unset or
+    /// empty.
+    public static func exportTime(environment: [String: String]) throws(SourceDateEpochError) -> String {
+        guard let raw = environment["SOURCE_DATE_EPOCH"] else { return defaultExportTime }
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return defaultExportTime }  // set but empty, as CI templates often leave it: unset
+        guard let epoch = Int(text), (0...maxSourceDateEpoch).contains(epoch) else {
+            throw SourceDateEpochError(value: raw)
         }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
     }
 
     /// Compiles the plan whose measurement spec is `spec`.
@@ -235,5 +248,14 @@ struct CompileState {
     mutating func nextID() -> String {
         counter += 1
         return String(counter)
+    }
+}
+
+/// `SOURCE_DATE_EPOCH` is set to something that is not a time trackplan can write.
+public struct SourceDateEpochError: Error, Sendable, CustomStringConvertible {
+    /// The value as set.
+    public var value: String
+    public var description: String {
+        "SOURCE_DATE_EPOCH is `\(SafeText.escapingControls(value))`; it must be a whole number of seconds since 1970-01-01 UTC, from 0 to \(GTMCompiler.maxSourceDateEpoch) (unset it to use \(GTMCompiler.defaultExportTime))"
     }
 }
