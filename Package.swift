@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "trackplan", targets: ["trackplan"]),
         .library(name: "TrackplanKit", targets: [
             "TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint", "TrackplanReports", "TrackplanGenerators",
+            "TrackplanDiff",
         ]),
     ],
     dependencies: [
@@ -44,13 +45,15 @@ let package = Package(
         .target(name: "TrackplanLint", dependencies: ["TrackplanCore", "TrackplanFormat"]),
         // Reporters over finding reports: text, JSON, SARIF, GitHub, JUnit.
         .target(name: "TrackplanReports", dependencies: ["TrackplanCore"]),
+        // Two versions of a plan compared by meaning: what each change breaks downstream.
+        .target(name: "TrackplanDiff", dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat"]),
         // Files generated from a plan: GTM container, GA4 admin settings, documentation.
         .target(name: "TrackplanGenerators", dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint"]),
         // The command-line interface: parses arguments, prints.
         .executableTarget(
             name: "trackplan",
             dependencies: [
-                "TrackplanCore", "TrackplanFormat", "TrackplanLint", "TrackplanReports", "TrackplanGenerators",
+                "TrackplanCore", "TrackplanFormat", "TrackplanLint", "TrackplanReports", "TrackplanGenerators", "TrackplanDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "TrackplanKitTests",
             dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint", "TrackplanReports",
-                           "TrackplanGenerators", "TrackplanRegeneration", "trackplan", "trackplan-dev"]
+                           "TrackplanGenerators", "TrackplanDiff", "TrackplanRegeneration", "trackplan", "trackplan-dev"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -362,6 +362,11 @@ public enum EmbeddedSchema {
         "trigger": {
           "$ref": "#/definitions/trigger"
         },
+        "renamed_from": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The event's previous name, when it was renamed: `trackplan diff` then reports a reviewed rename with its migration notes instead of a removal and an addition. Remove it once the rename has shipped."
+        },
         "params": {
           "type": "object",
           "description": "The parameters the event sends: parameter name → spec.",
@@ -640,6 +645,11 @@ public enum EmbeddedSchema {
               }
             }
           ]
+        },
+        "renamed_from": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The parameter's previous name within this event, when it was renamed: `trackplan diff` then reports a reviewed rename instead of a removal and an addition."
         }
       }
     },

@@ -73,6 +73,11 @@ extension LoadSession {
         let keyEvent = decoder.boolean(fields["key_event"], "key_event", path: path.appending("key_event")) ?? (kind == .macro)
         let owner = decoder.string(fields["owner"], "owner", path: path.appending("owner"))?.value
         let status = decoder.choice(fields["status"], "status", as: EventStatus.self, path: path.appending("status")) ?? .planned
+        let renamedFrom = decoder.name(fields["renamed_from"], "renamed_from", path: path.appending("renamed_from"))
+        if let renamedFrom, renamedFrom.value == name {
+            decoder.error("`renamed_from` names the event itself", at: renamedFrom.span, path: path.appending("renamed_from"),
+                          hint: "write the event's previous name, or remove `renamed_from`")
+        }
         var trigger = Located(Trigger.custom(event: name), at: key.span)
         var hasExplicitTrigger = false
         var triggerSpans = TriggerSpans()
@@ -104,6 +109,7 @@ extension LoadSession {
             event.keyEvent = keyEvent
             event.owner = owner
             event.status = status
+            event.renamedFrom = renamedFrom
             event.trigger = trigger
             event.hasExplicitTrigger = hasExplicitTrigger
             event.triggerSpans = triggerSpans
@@ -283,8 +289,13 @@ extension LoadSession {
                               at: from.span, path: path.appending("from"), hint: "key paths are names separated by dots, without spaces")
             }
         }
+        let renamedFrom = decoder.name(fields["renamed_from"], "renamed_from", path: path.appending("renamed_from"))
+        if let renamedFrom, renamedFrom.value == name {
+            decoder.error("`renamed_from` names the parameter itself", at: renamedFrom.span, path: path.appending("renamed_from"),
+                          hint: "write the parameter's previous name, or remove `renamed_from`")
+        }
         return Param(name: name, type: type, required: required, description: description, values: values,
-                     source: source, span: key.span)
+                     source: source, renamedFrom: renamedFrom, span: key.span)
     }
 
     /// A dataLayer key path: non-empty segments separated by dots, no whitespace or braces.

@@ -13,11 +13,11 @@ public enum PlanKeys {
     public static let match = ["path", "path_prefix", "path_regex"]
     /// An event's keys (schema: `event`).
     public static let event = ["kind", "stage", "pages", "description", "leads_to", "signal", "negative", "key_event",
-                               "owner", "status", "trigger", "params", "suppress"]
+                               "owner", "status", "trigger", "renamed_from", "params", "suppress"]
     /// The trigger kinds (schema: `trigger`; exactly one).
     public static let trigger = Trigger.kinds
     /// A parameter's keys (schema: `param`).
-    public static let param = ["type", "required", "description", "values", "from"]
+    public static let param = ["type", "required", "description", "values", "from", "renamed_from"]
 
     /// Schema definition name → the keys it must list.
     public static let bySchemaDefinition: [(definition: String, keys: [String])] = [

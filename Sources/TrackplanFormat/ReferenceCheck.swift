@@ -37,6 +37,19 @@ struct ReferenceCheck {
                 checkMacro(target, key: "leads_to", kinds: kinds, macros: macros, path: event.path.appending("leads_to"), decoder: &decoder)
             }
             checkSuppressions(event.suppressions, path: event.path, decoder: &decoder)
+            if let previous = event.renamedFrom, kinds[previous.value] != nil {
+                decoder.error("`\(event.name)` is renamed from `\(previous.value)`, which the plan still defines",
+                              at: previous.span, path: event.path.appending("renamed_from"),
+                              hint: "remove the old event `\(previous.value)`, or remove `renamed_from`")
+            }
+            var paramNames = Set(event.params.map(\.name))
+            for param in event.params {
+                guard let previous = param.renamedFrom, paramNames.contains(previous.value) else { continue }
+                decoder.error("parameter `\(param.name)` is renamed from `\(previous.value)`, which `\(event.name)` still sends",
+                              at: previous.span, path: event.path.param(param.name).appending("renamed_from"),
+                              hint: "remove the old parameter `\(previous.value)`, or remove `renamed_from`")
+                paramNames.remove(previous.value)
+            }
         }
         for pageType in plan.pageTypes {
             if let macro = pageType.macro {

@@ -47,7 +47,7 @@ public struct JSONReporter: Reporter {
 
     static func members(_ d: Diagnostic, plan: String) -> [JSONMember] {
         func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
-        return [
+        var members: [JSONMember] = [
             JSONMember("rule", .string(d.ruleID)),
             JSONMember("severity", .string(d.severity.rawValue)),
             JSONMember("message", .string(d.message)),
@@ -68,6 +68,8 @@ public struct JSONReporter: Reporter {
                 ])
             })),
         ]
+        if !d.categories.isEmpty { members.append(JSONMember("categories", .array(d.categories.map(JSONValue.string)))) }
+        return members
     }
 }
 

@@ -76,6 +76,9 @@ public struct SARIFReporter: Reporter {
                         ])
                     })))
                 }
+                if !d.categories.isEmpty {
+                    result.append(JSONMember("properties", .object([JSONMember("tags", .array(d.categories.map(JSONValue.string)))])))
+                }
                 result.append(JSONMember("partialFingerprints", .object([
                     JSONMember("trackplanEntity/v1", .string("\(d.ruleID):\(d.path?.description ?? d.span?.file.path ?? ""):\(d.message)")),
                 ])))

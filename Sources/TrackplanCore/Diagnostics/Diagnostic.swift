@@ -28,6 +28,9 @@ public struct Diagnostic: Sendable, Hashable {
     public var hint: String?
     /// Other places that matter.
     public var related: [Related]
+    /// Who or what the finding concerns, when the command groups findings (`diff` lists the
+    /// consumers a change breaks: `data-layer`, `gtm`, `ga4`, `bigquery`); empty for lint.
+    public var categories: [String] = []
 
     /// Creates a diagnostic. The message and hint are made safe to print: control characters
     /// escaped, huge quoted values cut (``SafeText/message(_:)``).
@@ -45,7 +48,7 @@ public struct Diagnostic: Sendable, Hashable {
         self.message = SafeText.message(message)
         self.span = span
         self.path = path
-        self.hint = hint.map(SafeText.message)
+        self.hint = hint.map { SafeText.message($0, maxQuoted: SafeText.maxQuotedHintLength) }
         self.related = related
     }
 }

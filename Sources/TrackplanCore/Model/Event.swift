@@ -32,6 +32,8 @@ public struct Event: Sendable, Hashable {
         public var status: EventStatus = .planned
         /// When it fires; `custom` on a dataLayer event of the event's own name when not given.
         public var trigger: Located<Trigger>
+        /// Its previous name, when the plan records a rename (`renamed_from`).
+        public var renamedFrom: Located<String>?
         /// The parameters it sends, in order.
         public var params: [Param] = []
         /// Rules silenced for this event.

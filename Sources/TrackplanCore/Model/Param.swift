@@ -12,18 +12,22 @@ public struct Param: Sendable, Hashable {
     public var values: [Located<ParamValue>]?
     /// Where the value comes from.
     public var source: ParamSource
+    /// Its previous name within the event, when the plan records a rename (`renamed_from`).
+    public var renamedFrom: Located<String>?
     /// Where the parameter's name (its key) was written.
     @NotCompared public var span: SourceSpan?
 
     /// Creates a parameter; by default an optional string read from the dataLayer key `name`.
     public init(name: String, type: ParamType = .string, required: Bool = false, description: String? = nil,
-                values: [Located<ParamValue>]? = nil, source: ParamSource? = nil, span: SourceSpan? = nil) {
+                values: [Located<ParamValue>]? = nil, source: ParamSource? = nil, renamedFrom: Located<String>? = nil,
+                span: SourceSpan? = nil) {
         self.name = name
         self.type = type
         self.required = required
         self.description = description
         self.values = values
         self.source = source ?? .dataLayer(name)
+        self.renamedFrom = renamedFrom
         self.span = span
     }
 }

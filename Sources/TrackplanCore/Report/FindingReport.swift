@@ -49,6 +49,19 @@ public struct FindingReport: Sendable {
     public var rules: [RuleDescription]
     /// What a subject is called in the summary ("plan" → "in 2 plans").
     public var noun: String
+    /// How the summary names findings of each severity, and what it says when there is none.
+    public struct Vocabulary: Sendable {
+        /// Singular and plural for errors, warnings and infos.
+        public var error = ("error", "errors"), warning = ("warning", "warnings"), info = ("info", "info")
+        /// The summary when there is no finding; nil for "no problems in N plans".
+        public var nothing: String?
+
+        /// The words of lint: errors, warnings, info.
+        public init() {}
+    }
+
+    /// How the summary names findings.
+    public var vocabulary = Vocabulary()
     /// How many findings a baseline hid.
     public var baselineSuppressed = 0
     /// Baseline entries that no longer occur (the baseline file can shrink).
@@ -98,14 +111,15 @@ public struct FindingReport: Sendable {
     /// "2 errors, 1 warning in 1 plan", or "no problems in 3 plans".
     public var summary: String {
         var parts: [String] = []
-        let errors = count(.error), warnings = count(.warning), infos = count(.info)
-        if errors > 0 { parts.append(counted(errors, "error")) }
-        if warnings > 0 { parts.append(counted(warnings, "warning")) }
-        if infos > 0 { parts.append("\(infos) info") }
+        let words = vocabulary
+        for (severity, (singular, plural)) in [(Severity.error, words.error), (.warning, words.warning), (.info, words.info)] {
+            let n = count(severity)
+            if n > 0 { parts.append("\(n) \(n == 1 ? singular : plural)") }
+        }
         let scope = "in " + counted(subjects.count, noun)
         let unread = counted(unreadable.count, noun) + " could not be read"
         if subjects.isEmpty, !unreadable.isEmpty { return unread }
-        var line = parts.isEmpty ? "no problems \(scope)" : parts.joined(separator: ", ") + " " + scope
+        var line = parts.isEmpty ? (words.nothing ?? "no problems \(scope)") : parts.joined(separator: ", ") + (words.nothing == nil ? " " + scope : "")
         if !unreadable.isEmpty { line += "; " + unread }
         if baselineSuppressed > 0 {
             line += " (\(counted(baselineSuppressed, "known finding")) hidden by the baseline)"

@@ -7,6 +7,8 @@
 public enum SafeText {
     /// The longest backtick-quoted value kept whole in a message; longer ones are cut with `…`.
     public static let maxQuotedLength = 100
+    /// The same for hints, which quote code trackplan writes (SQL, YAML) as well as plan values.
+    public static let maxQuotedHintLength = 300
     /// The longest message kept whole.
     public static let maxMessageLength = 2_000
 
@@ -37,25 +39,25 @@ public enum SafeText {
 
     /// A diagnostic's text as it is kept: control characters escaped, backtick-quoted values
     /// longer than ``maxQuotedLength`` cut, and the whole at most ``maxMessageLength``.
-    public static func message(_ text: String) -> String {
+    public static func message(_ text: String, maxQuoted: Int = maxQuotedLength) -> String {
         var text = escapingControls(text)
-        if text.utf8.count > maxQuotedLength + 2, text.contains("`") { text = shortenQuotes(text) }
+        if text.utf8.count > maxQuoted + 2, text.contains("`") { text = shortenQuotes(text, limit: maxQuoted) }
         if text.unicodeScalars.count > maxMessageLength {
             text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(maxMessageLength - 1))) + "…"
         }
         return text
     }
 
-    /// Cuts every backtick-quoted segment longer than ``maxQuotedLength`` scalars.
-    static func shortenQuotes(_ text: String) -> String {
+    /// Cuts every backtick-quoted segment longer than `limit` scalars.
+    static func shortenQuotes(_ text: String, limit: Int) -> String {
         var out = String.UnicodeScalarView()
         var segment = String.UnicodeScalarView()
         var inQuote = false
         for scalar in text.unicodeScalars {
             if scalar == "`" {
                 if inQuote {
-                    if segment.count > maxQuotedLength {
-                        out.append(contentsOf: segment.prefix(maxQuotedLength - 1))
+                    if segment.count > limit {
+                        out.append(contentsOf: segment.prefix(limit - 1))
                         out.append("…")
                     } else {
                         out.append(contentsOf: segment)
