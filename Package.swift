@@ -5,7 +5,7 @@ import PackageDescription
 //
 //   trackplan (executable: parses arguments, prints)   trackplan-dev → TrackplanRegeneration
 //        │
-//   TrackplanGenerators (GTM, GA4 admin, docs; generator registry, build output sync)
+//   TrackplanGenerators (GTM, GA4 admin, docs; generator registry, build output sync)   TrackplanDiff
 //        │                         TrackplanReports (text, JSON, SARIF, GitHub, JUnit)
 //   TrackplanLint (rules, linter, baseline)                 │
 //        │                                                  │
@@ -58,7 +58,7 @@ let package = Package(
             ]
         ),
         // The files generated from the sources of truth (rule catalog, schema, examples).
-        .target(name: "TrackplanRegeneration", dependencies: ["TrackplanCore", "TrackplanFormat", "TrackplanLint", "TrackplanGenerators"]),
+        .target(name: "TrackplanRegeneration", dependencies: ["TrackplanCore", "TrackplanFormat", "TrackplanLint", "TrackplanGenerators", "TrackplanDiff"]),
         // `swift run trackplan-dev regenerate [--check]`: writes or checks them.
         .executableTarget(
             name: "trackplan-dev",

@@ -53,7 +53,7 @@ public enum DiffMarkdown {
             let level = change.level == .breaking ? "🔴 breaking" : change.level == .warning ? "🟡 warning" : "🟢 safe"
             let place = change.span.map { cellCode("\($0.file.path):\($0.start.line)") } ?? cellCode(change.subject.description)
             out += "| \(level) | " + inline(change.message) + " (`\(change.kind.id)`) | " + place + " | "
-                + change.notes.map(inline).joined(separator: "<br>") + " |\n"
+                + change.notes.map(inline).joined(separator: " ") + " |\n"
         }
         return out
     }

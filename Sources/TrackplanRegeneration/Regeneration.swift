@@ -1,5 +1,6 @@
 import Foundation
 import TrackplanCore
+import TrackplanDiff
 import TrackplanFormat
 import TrackplanGenerators
 import TrackplanLint
@@ -24,6 +25,10 @@ public enum Regeneration {
         /// What went wrong.
         public var description: String
     }
+
+    /// The markers around the README's change kind table.
+    public static let changeKindsBegin = "<!-- BEGIN GENERATED: change kinds (swift run trackplan-dev regenerate) -->"
+    public static let changeKindsEnd = "<!-- END GENERATED: change kinds -->"
 
     /// The markers around the README's generated rule tables.
     public static let readmeBegin = "<!-- BEGIN GENERATED: rule tables (swift run trackplan-dev regenerate) -->"
@@ -117,7 +122,21 @@ public enum Regeneration {
         guard let begin = text.range(of: readmeBegin), let end = text.range(of: readmeEnd, range: begin.upperBound..<text.endIndex) else {
             throw Failure(description: "README.md lacks the markers `\(readmeBegin)` … `\(readmeEnd)`")
         }
-        return String(text[..<begin.upperBound]) + "\n" + RuleDocumentation.readmeTables() + String(text[end.lowerBound...])
+        let withRules = String(text[..<begin.upperBound]) + "\n" + RuleDocumentation.readmeTables() + String(text[end.lowerBound...])
+        guard let kindsBegin = withRules.range(of: changeKindsBegin),
+              let kindsEnd = withRules.range(of: changeKindsEnd, range: kindsBegin.upperBound..<withRules.endIndex) else {
+            throw Failure(description: "README.md lacks the markers `\(changeKindsBegin)` … `\(changeKindsEnd)`")
+        }
+        return String(withRules[..<kindsBegin.upperBound]) + "\n" + changeKindTable() + String(withRules[kindsEnd.lowerBound...])
+    }
+
+    /// The change kinds of `trackplan diff` as a Markdown table.
+    static func changeKindTable() -> String {
+        var out = "| Change | Level | What it means |\n| --- | --- | --- |\n"
+        for kind in ChangeKinds.all {
+            out += "| `\(kind.id)` | \(kind.level.rawValue) | \(kind.summary) \(kind.rationale) |\n"
+        }
+        return out
     }
 
     /// `examples/build/NAME/FILE` for every `examples/NAME.yaml`, generated without

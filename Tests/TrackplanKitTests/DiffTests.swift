@@ -246,19 +246,19 @@ import Testing
 
         | Level | Change | Where | What to do |
         | --- | --- | --- | --- |
-        | 🔴 breaking | parameter `coupon_code` of `add_to_cart` changed type from string to integer (`param-type-changed`) | `new.yaml:19` | BigQuery: its values move from `value.string_value` to `value.int_value`; queries reading the old column return NULL for new data. Read both with `(SELECT COALESCE(value.int_value, SAFE_CAST(value.string_value AS INT64), CAST(value.double_value AS INT64)) FROM UNNEST(event_params) WHERE key = 'coupon_code')`.<br>Site: push an integer for `coupon_code`. |
+        | 🔴 breaking | parameter `coupon_code` of `add_to_cart` changed type from string to integer (`param-type-changed`) | `new.yaml:19` | BigQuery: its values move from `value.string_value` to `value.int_value`; queries reading the old column return NULL for new data. Read both with `(SELECT COALESCE(value.int_value, SAFE_CAST(value.string_value AS INT64), CAST(value.double_value AS INT64)) FROM UNNEST(event_params) WHERE key = 'coupon_code')`. Site: push an integer for `coupon_code`. |
 
         ### GA4 reports and key events
 
         | Level | Change | Where | What to do |
         | --- | --- | --- | --- |
-        | 🔴 breaking | parameter `coupon_code` of `add_to_cart` changed type from string to integer (`param-type-changed`) | `new.yaml:19` | BigQuery: its values move from `value.string_value` to `value.int_value`; queries reading the old column return NULL for new data. Read both with `(SELECT COALESCE(value.int_value, SAFE_CAST(value.string_value AS INT64), CAST(value.double_value AS INT64)) FROM UNNEST(event_params) WHERE key = 'coupon_code')`.<br>Site: push an integer for `coupon_code`. |
+        | 🔴 breaking | parameter `coupon_code` of `add_to_cart` changed type from string to integer (`param-type-changed`) | `new.yaml:19` | BigQuery: its values move from `value.string_value` to `value.int_value`; queries reading the old column return NULL for new data. Read both with `(SELECT COALESCE(value.int_value, SAFE_CAST(value.string_value AS INT64), CAST(value.double_value AS INT64)) FROM UNNEST(event_params) WHERE key = 'coupon_code')`. Site: push an integer for `coupon_code`. |
 
         ### BigQuery queries
 
         | Level | Change | Where | What to do |
         | --- | --- | --- | --- |
-        | 🔴 breaking | parameter `coupon_code` of `add_to_cart` changed type from string to integer (`param-type-changed`) | `new.yaml:19` | BigQuery: its values move from `value.string_value` to `value.int_value`; queries reading the old column return NULL for new data. Read both with `(SELECT COALESCE(value.int_value, SAFE_CAST(value.string_value AS INT64), CAST(value.double_value AS INT64)) FROM UNNEST(event_params) WHERE key = 'coupon_code')`.<br>Site: push an integer for `coupon_code`. |
+        | 🔴 breaking | parameter `coupon_code` of `add_to_cart` changed type from string to integer (`param-type-changed`) | `new.yaml:19` | BigQuery: its values move from `value.string_value` to `value.int_value`; queries reading the old column return NULL for new data. Read both with `(SELECT COALESCE(value.int_value, SAFE_CAST(value.string_value AS INT64), CAST(value.double_value AS INT64)) FROM UNNEST(event_params) WHERE key = 'coupon_code')`. Site: push an integer for `coupon_code`. |
 
         ### The plan only
 
@@ -267,5 +267,19 @@ import Testing
         | 🟢 safe | event `add_to_cart` moved from stage `decision` to `awareness` (`event-stage-changed`) | `new.yaml:14` |  |
 
         """)
+    }
+
+    @Test(.enabled(if: Requirement.hasCmarkGFM, Requirement.pythonReason(Requirement.cmarkgfm)))
+    func markdownRendersWithConsistentTablesAndAnchors() throws {
+        let edited = Self.base
+            .replacingOccurrences(of: "coupon_code: {type: string}", with: "coupon_code: {type: integer, values: [1, 2]}")
+            .replacingOccurrences(of: "  purchase:\n    kind: macro", with: "  order | done:\n    renamed_from: purchase\n    kind: macro")
+            .replacingOccurrences(of: "G-AAAA1111", with: "G-BBBB2222")
+        let dir = try TempDirectory(["old.yaml": Self.base, "new.yaml": edited])
+        let result = try CLI.run(["diff", "old.yaml", "new.yaml", "--format", "markdown", "-o", "diff.md"], in: dir.url)
+        #expect(result.status == 1)
+        let (status, text) = try PythonScript.run("check_markdown.py", [dir.url.appendingPathComponent("diff.md").path, "order | done"])
+        #expect(status == 0)
+        #expect(text == "ok\n")
     }
 }
