@@ -19,6 +19,8 @@ let package = Package(
         .executableTarget(name: "FuzzReadLoad", dependencies: ["FuzzSupport", .product(name: "TrackplanKit", package: trackplan)]),
         // The whole pipeline: load, lint, every reporter, and every generated file.
         .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", .product(name: "TrackplanKit", package: trackplan)]),
+        // `diff`: a fixed plan against the bytes, both ways, through every output.
+        .executableTarget(name: "FuzzDiff", dependencies: ["FuzzSupport", .product(name: "TrackplanKit", package: trackplan)]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,13 @@ public struct DiffRun: Sendable {
         /// Where its files come from.
         public var sources: any SourceProvider
 
+        /// A side read from `sources` at `path`, shown as `argument`.
+        public init(argument: String, path: String, sources: any SourceProvider) {
+            self.argument = argument
+            self.path = path
+            self.sources = sources
+        }
+
         /// `argument` as a side: an existing file is a file; otherwise `REV:PATH` is read from
         /// git at REV; anything else is a file (reported as unreadable when missing).
         public static func parse(_ argument: String, directory: String = FileManager.default.currentDirectoryPath) -> Side {

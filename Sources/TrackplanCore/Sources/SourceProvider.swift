@@ -82,6 +82,25 @@ public struct DiskSourceProvider: SourceProvider {
             throw SourceReadError(errno == EACCES ? "permission denied" : String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
+        // A regular file is read straight into a buffer of its size (one more byte shows growth).
+        var info = stat()
+        if kind == .regular, fstat(descriptor, &info) == 0, info.st_size >= 0, Int(info.st_size) < readLimit {
+            let capacity = Int(info.st_size) + 1
+            var failure: Int32 = 0
+            let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = 0
+                while count < capacity {
+                    let n = read(descriptor, buffer.baseAddress.map { $0 + count }, capacity - count)
+                    if n < 0 { if errno == EINTR { continue }; failure = errno; return }
+                    if n == 0 { return }
+                    count += n
+                }
+            }
+            if failure != 0 { throw SourceReadError(String(cString: strerror(failure))) }
+            if bytes.count < capacity { return bytes }
+            // The file grew while being read: fall through to the bounded read of what is there now.
+            lseek(descriptor, 0, SEEK_SET)
+        }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count < readLimit {

@@ -197,7 +197,7 @@ private struct TreeBuilder {
             }
             let span = SourceSpan(file: file, start: start, end: trimmedEnd(start: start, end: end))
             let tag = Self.string(data.tag)
-            guard checkTag(tag, at: span) else { return false }
+            if tag != nil, !checkTag(tag, at: span) { return false }
             let node = YAMLNode(.scalar(YAMLScalar(text, style: style)), span: span, tag: tag)
             return add(node, anchor: Self.string(data.anchor))
         case YAML_ALIAS_EVENT:
@@ -224,14 +224,14 @@ private struct TreeBuilder {
             return add(target, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            guard checkDepth(at: SourceSpan(file: file, start: start, end: end)),
-                  checkTag(Self.string(data.tag), at: SourceSpan(file: file, start: start, end: end)) else { return false }
+            guard checkDepth(at: SourceSpan(file: file, start: start, end: end)) else { return false }
+            if data.tag != nil, !checkTag(Self.string(data.tag), at: SourceSpan(file: file, start: start, end: end)) { return false }
             stack.append(Frame(isMapping: false, start: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag),
                                flow: data.style == YAML_FLOW_SEQUENCE_STYLE))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            guard checkDepth(at: SourceSpan(file: file, start: start, end: end)),
-                  checkTag(Self.string(data.tag), at: SourceSpan(file: file, start: start, end: end)) else { return false }
+            guard checkDepth(at: SourceSpan(file: file, start: start, end: end)) else { return false }
+            if data.tag != nil, !checkTag(Self.string(data.tag), at: SourceSpan(file: file, start: start, end: end)) { return false }
             stack.append(Frame(isMapping: true, start: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag),
                                flow: data.style == YAML_FLOW_MAPPING_STYLE))
         case YAML_SEQUENCE_END_EVENT:
