@@ -88,6 +88,9 @@ public enum ChangeKinds {
     public static let pageTypeMatchChanged = ChangeKind(id: "page-type-match-changed", level: .warning,
         summary: "Which URLs a page type matches changed.",
         rationale: "The GTM triggers of its events fire on other pages, and captures are assigned to page types differently by `verify`.")
+    public static let planDetailsChanged = ChangeKind(id: "plan-details-changed", level: .safe,
+        summary: "Something only people read changed: a description, owner, signal, `leads_to`, a name, the stages or the conventions.",
+        rationale: "Nothing downstream changes; the documentation and the GTM notes do.")
     public static let sideUnreadable = ChangeKind(id: "diff-incomplete", level: .breaking,
         summary: "A side of the diff has load errors; the diff covers only what loaded.",
         rationale: "Entities dropped for errors look removed or added; fix the errors for an exact diff.")
@@ -97,6 +100,7 @@ public enum ChangeKinds {
         eventAdded, eventRemoved, eventRenamed, eventDeprecated, eventKindChanged, keyEventChanged, eventStageChanged,
         eventPagesChanged, eventTriggerChanged, paramAdded, paramRemoved, paramRenamed, paramTypeChanged,
         paramRequiredChanged, paramValuesRemoved, paramValuesAdded, paramSourceChanged, customDimensionRegistered,
-        customDimensionRemoved, measurementIDChanged, pageTypeAdded, pageTypeRemoved, pageTypeMatchChanged, sideUnreadable,
+        customDimensionRemoved, measurementIDChanged, pageTypeAdded, pageTypeRemoved, pageTypeMatchChanged, planDetailsChanged,
+        sideUnreadable,
     ]
 }

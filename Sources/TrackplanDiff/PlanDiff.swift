@@ -26,10 +26,32 @@ public struct PlanDiff: Sendable {
                               was: old.measurementID?.span,
                               notes: ["Events go to another web stream from the release on; compare old and new properties over the switch date."]))
         }
+        out += planDetailChanges()
         out += pageTypeChanges()
         out += eventChanges()
         out += dimensionChanges()
         return out
+    }
+
+    // MARK: Details only people read
+
+    /// The plan's name, description, stages and conventions.
+    func planDetailChanges() -> [PlanChange] {
+        var fields: [String] = []
+        if old.name != new.name { fields.append("`name`") }
+        if old.description != new.description { fields.append("`description`") }
+        if old.stages != new.stages { fields.append("`stages`") }
+        if old.conventions != new.conventions { fields.append("`conventions`") }
+        guard !fields.isEmpty else { return [] }
+        return [change(ChangeKinds.planDetailsChanged, .root, "the plan's " + fields.joined(separator: ", ") + " changed", [],
+                       span: new.rootFile.map(SourceSpan.startOf))]
+    }
+
+    /// A change for the documentation-only `fields` of an entity, when there are any.
+    func details(_ fields: [String], of what: String, _ path: EntityPath, span: SourceSpan?, was: SourceSpan?) -> [PlanChange] {
+        guard !fields.isEmpty else { return [] }
+        return [change(ChangeKinds.planDetailsChanged, path, "\(what): " + fields.joined(separator: ", ") + " changed", [],
+                       span: span, was: was)]
     }
 
     // MARK: Page types
@@ -41,6 +63,11 @@ public struct PlanDiff: Sendable {
                 out.append(change(ChangeKinds.pageTypeAdded, pageType.path, "page type `\(pageType.id)` was added", [], span: pageType.span))
                 continue
             }
+            var fields: [String] = []
+            if before.name != pageType.name { fields.append("`name`") }
+            if before.description != pageType.description { fields.append("`description`") }
+            if before.macro?.value != pageType.macro?.value { fields.append("`macro`") }
+            out += details(fields, of: "page type `\(pageType.id)`", pageType.path, span: pageType.span, was: before.span)
             if before.match.value != pageType.match.value {
                 out.append(change(ChangeKinds.pageTypeMatchChanged, pageType.path.appending("match"),
                                   "page type `\(pageType.id)` now matches \(Self.describe(pageType.match.value)) (was: \(Self.describe(before.match.value)))",
@@ -140,7 +167,22 @@ public struct PlanDiff: Sendable {
                               "event \(name) moved from stage \(Self.code(before.stage?.value)) to \(Self.code(after.stage?.value))",
                               [], span: after.stage?.span ?? after.span, was: before.stage?.span))
         }
-        if before.pages?.map(\.value) != after.pages?.map(\.value) {
+        var fields: [String] = []
+        if before.description != after.description { fields.append("`description`") }
+        if before.owner != after.owner { fields.append("`owner`") }
+        if before.signal != after.signal { fields.append("`signal`") }
+        if before.negative != after.negative { fields.append("`negative`") }
+        if before.leadsTo?.value != after.leadsTo?.value { fields.append("`leads_to`") }
+        if before.status != after.status, before.status != .deprecated, after.status != .deprecated { fields.append("`status`") }
+        if before.suppressions != after.suppressions { fields.append("`suppress`") }
+        let paramFields = after.params.compactMap { param -> String? in
+            guard let previous = before.params.first(where: { $0.name == param.name || $0.name == param.renamedFrom?.value }),
+                  previous.description != param.description else { return nil }
+            return "the description of `\(param.name)`"
+        }
+        out += details(fields + paramFields, of: "event \(name)", path, span: after.span, was: before.span)
+        // Page types compare as a set: their order means nothing.
+        if before.pages.map({ Set($0.map(\.value)) }) != after.pages.map({ Set($0.map(\.value)) }) {
             out.append(change(ChangeKinds.eventPagesChanged, path.appending("pages"),
                               "event \(name) now fires on \(Self.pages(after.pages)) (was: \(Self.pages(before.pages)))",
                               [.gtm], span: after.pages?.first?.span ?? after.span, was: before.pages?.first?.span))

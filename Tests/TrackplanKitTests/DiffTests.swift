@@ -54,6 +54,20 @@ import Testing
         #expect(try changes { "# moved down\n\n" + $0.replacingOccurrences(of: "stage: decision\n    pages", with: "stage: decision  # same\n    pages") } == [])
     }
 
+    @Test func detailsOnlyPeopleReadAreSafeChangesAndOrderIsNot() throws {
+        #expect(try changes { $0.replacingOccurrences(of: "  add_to_cart:\n    stage: decision", with: "  add_to_cart:\n    description: Adds.\n    signal: 4\n    stage: decision")
+            .replacingOccurrences(of: "  - id: decision", with: "  - id: decision\n    name: Decision") } == [
+            "info: the plan's `stages` changed [plan-details-changed]",
+            "info: event `add_to_cart`: `description`, `signal` changed [plan-details-changed]",
+        ])
+        #expect(try changes { $0.replacingOccurrences(of: "  product:\n    match: {path_prefix: /products/}", with: "  product:\n    name: Product page\n    match: {path_prefix: /products/}") } == [
+            "info: page type `product`: `name` changed [plan-details-changed]",
+        ])
+        let twoPages = Self.base.replacingOccurrences(of: "pages: [product]", with: "pages: [product, cart]")
+        #expect(try changes({ $0.replacingOccurrences(of: "pages: [product, cart]", with: "pages: [cart, product]") }, from: twoPages) == [])
+        #expect(try changes { $0.replacingOccurrences(of: "values: [USD, EUR]", with: "values: [EUR, USD]") } == [])
+    }
+
     @Test func events() throws {
         #expect(try changes { $0 + "  view_cart:\n    stage: decision\n" } == [
             "info: event `view_cart` was added [event-added] (gtm, ga4)",
