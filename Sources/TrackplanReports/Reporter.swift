@@ -7,15 +7,20 @@ public struct ReporterOptions: Sendable {
     public var color: Bool
     /// The lowest severity that fails the run (JUnit marks those as failures).
     public var failOn: Severity
-    /// The directory file URIs are written relative to (SARIF).
+    /// The directory file URIs are written relative to (SARIF's `%SRCROOT%`): the repository
+    /// root by default.
     public var baseDirectory: String
+    /// The directory relative paths in the report are relative to.
+    public var workingDirectory: String
 
     /// Creates options.
     public init(color: Bool = false, failOn: Severity = .error,
-                baseDirectory: String = FileManager.default.currentDirectoryPath) {
+                baseDirectory: String = repositoryRoot(),
+                workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.color = color
         self.failOn = failOn
         self.baseDirectory = baseDirectory
+        self.workingDirectory = workingDirectory
     }
 }
 

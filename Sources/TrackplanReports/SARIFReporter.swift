@@ -3,12 +3,16 @@ import TrackplanCore
 
 /// Formats a report as SARIF 2.1.0, as GitHub code scanning reads it.
 public struct SARIFReporter: Reporter {
-    /// The directory relative to which file URIs are written (the working directory).
+    /// The directory file URIs are written relative to, as `%SRCROOT%` (the repository root),
+    /// so annotations land on the right file wherever trackplan was run from.
     public var baseDirectory: String
+    /// The directory the report's relative paths are relative to.
+    public var workingDirectory: String
 
     /// Creates a reporter.
-    public init(baseDirectory: String = FileManager.default.currentDirectoryPath) {
+    public init(baseDirectory: String = repositoryRoot(), workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.baseDirectory = baseDirectory
+        self.workingDirectory = workingDirectory
     }
 
     struct RuleEntry {
@@ -102,6 +106,9 @@ public struct SARIFReporter: Reporter {
                     JSONMember("informationUri", .string("https://github.com/trackplan/trackplan")),
                     JSONMember("rules", .array(rules)),
                 ]))])),
+                JSONMember("originalUriBaseIds", .object([
+                    JSONMember("%SRCROOT%", .object([JSONMember("uri", .string(sourceRootURI))])),
+                ])),
                 JSONMember("invocations", .array([.object(invocation)])),
                 JSONMember("results", .array(results)),
             ])])),
@@ -110,8 +117,10 @@ public struct SARIFReporter: Reporter {
     }
 
     func physicalLocation(_ span: SourceSpan) -> JSONValue {
-        .object([
-            JSONMember("artifactLocation", .object([JSONMember("uri", .string(uri(span.file.path)))])),
+        let location = artifactLocation(span.file.path)
+        return .object([
+            JSONMember("artifactLocation", .object([JSONMember("uri", .string(location.uri))]
+                + (location.relative ? [JSONMember("uriBaseId", .string("%SRCROOT%"))] : []))),
             JSONMember("region", .object([
                 JSONMember("startLine", .int(span.start.line)),
                 JSONMember("startColumn", .int(span.start.column)),
@@ -121,18 +130,22 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    /// A relative URI for paths under the base directory; a `file://` URI otherwise.
-    func uri(_ path: String) -> String {
-        var relative = PathUtil.normalize(path)
-        if relative.hasPrefix("/") {
-            let base = PathUtil.normalize(baseDirectory)
-            if relative.hasPrefix(base + "/") {
-                relative = String(relative.dropFirst(base.count + 1))
-            } else {
-                return "file://" + (relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative)
-            }
+    /// The URI of `path`: relative to the base directory (`%SRCROOT%`) when it is under it,
+    /// else an absolute `file://` URI.
+    func artifactLocation(_ path: String) -> (uri: String, relative: Bool) {
+        let absolute = PathUtil.normalize(path.hasPrefix("/") ? path : workingDirectory + "/" + path)
+        let base = PathUtil.normalize(baseDirectory)
+        if absolute.hasPrefix(base + "/") {
+            let relative = String(absolute.dropFirst(base.count + 1))
+            return (relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative, true)
         }
-        return relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
+        return ("file://" + (absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute), false)
+    }
+
+    /// The `%SRCROOT%` base as a `file://` URI ending in `/`.
+    var sourceRootURI: String {
+        let base = PathUtil.normalize(baseDirectory)
+        return "file://" + (base.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? base) + (base.hasSuffix("/") ? "" : "/")
     }
 }
 
@@ -142,6 +155,6 @@ extension SARIFReporter {
 
     /// Creates the reporter from the shared options.
     public init(options: ReporterOptions) {
-        self.init(baseDirectory: options.baseDirectory)
+        self.init(baseDirectory: options.baseDirectory, workingDirectory: options.workingDirectory)
     }
 }

@@ -85,6 +85,25 @@ import Testing
         ]))
     }
 
+    @Test func sarifPathsAreRelativeToTheRepositoryRoot() throws {
+        let reporter = SARIFReporter(baseDirectory: "/repo", workingDirectory: "/repo/tracking")
+        #expect(reporter.artifactLocation("plan.yaml") == ("tracking/plan.yaml", true))
+        #expect(reporter.artifactLocation("../shared/a.yaml") == ("shared/a.yaml", true))
+        #expect(reporter.artifactLocation("/elsewhere/a b.yaml") == ("file:///elsewhere/a%20b.yaml", false))
+        let log = try JSONParser.parse(reporter.format(report()))
+        guard case .array(let runs)? = log["runs"], let run = runs.first, case .array(let results)? = run["results"],
+              case .array(let locations)? = results.first?["locations"] else { Issue.record("bad SARIF shape"); return }
+        #expect(run["originalUriBaseIds"] == .object([JSONMember("%SRCROOT%", .object([JSONMember("uri", .string("file:///repo/"))]))]))
+        #expect(locations.first?["physicalLocation"]?["artifactLocation"] == .object([
+            JSONMember("uri", .string("tracking/plan.yaml")), JSONMember("uriBaseId", .string("%SRCROOT%")),
+        ]))
+        // From a subdirectory of a real repository, the CLI finds the root by its `.git`.
+        let dir = try TempDirectory([".git/HEAD": "ref: refs/heads/main\n", "tracking/plan.yaml": Self.plan])
+        let result = try CLI.run(["lint", "--format", "sarif", "plan.yaml"], in: dir.url.appendingPathComponent("tracking"))
+        #expect(result.stdout.contains("\"uri\": \"tracking/plan.yaml\",\n"))
+        #expect(result.stdout.contains("\"uriBaseId\": \"%SRCROOT%\""))
+    }
+
     @Test func githubCommandsEscapeLikeTheToolkit() {
         #expect(GitHubReporter.escapeData("50% done\r\nnext") == "50%25 done%0D%0Anext")
         #expect(GitHubReporter.escapeProperty("a:b,c%\n") == "a%3Ab%2Cc%25%0A")

@@ -232,3 +232,16 @@ public enum PathUtil {
         return normalize(dir.isEmpty ? relative : dir + "/" + relative)
     }
 }
+
+/// The root of the git repository `directory` is in (the nearest parent holding `.git`), or
+/// `directory` itself outside a repository. Reports give paths relative to it, so they read the
+/// same from any subdirectory.
+public func repositoryRoot(of directory: String = FileManager.default.currentDirectoryPath) -> String {
+    var current = URL(fileURLWithPath: directory).standardizedFileURL
+    while true {
+        if FileManager.default.fileExists(atPath: current.appendingPathComponent(".git").path) { return current.path }
+        let parent = current.deletingLastPathComponent()
+        if parent.path == current.path { return URL(fileURLWithPath: directory).standardizedFileURL.path }
+        current = parent
+    }
+}
