@@ -111,6 +111,32 @@ public enum SelectorCheck {
 
 /// Checks regular expressions against what GTM's RE2 engine accepts.
 public enum RegexCheck {
+    /// The help for `problem`: RE2's limits when the pattern uses what RE2 lacks, otherwise how
+    /// to fix the syntax.
+    static func hint(for problem: String) -> String {
+        problem.contains("RE2")
+            ? "GTM matches with RE2; rewrite the pattern without lookaround or backreferences"
+            : "fix the pattern's syntax; escape characters meant literally, such as `\\(`, `\\.` or `\\?`"
+    }
+
+    /// An unbalanced parenthesis outside character classes and escapes, if any.
+    static func parenthesisProblem(_ s: [Unicode.Scalar]) -> String? {
+        var depth = 0, inClass = false, i = 0
+        while i < s.count {
+            let c = s[i]
+            if c == "\\" { i += 2; continue }
+            if inClass { if c == "]" { inClass = false }; i += 1; continue }
+            if c == "[" { inClass = true; i += 1; if i < s.count, s[i] == "]" { i += 1 }; continue }
+            if c == "(" { depth += 1 }
+            if c == ")" {
+                if depth == 0 { return "`)` has no matching `(`" }
+                depth -= 1
+            }
+            i += 1
+        }
+        return depth > 0 ? "`(` is not closed with `)`" : nil
+    }
+
     /// Why `pattern` is not a valid RE2 regular expression, or nil when it is.
     public static func problem(_ pattern: String) -> String? {
         let s = Array(pattern.unicodeScalars)
@@ -152,6 +178,7 @@ public enum RegexCheck {
             i += 1
         }
         if inClass { return "`[` is not closed with `]`" }
+        if let balance = parenthesisProblem(s) { return balance }
         do {
             _ = try NSRegularExpression(pattern: pattern)
         } catch {

@@ -194,7 +194,7 @@ import Testing
             "plan.yaml:13:12-13:19: error: unknown stage `decison`; did you mean `decision`? [unknown-reference]",
             "plan.yaml:14:13-14:20: error: unknown page type `prodcut`; did you mean `product`? [unknown-reference]",
             "plan.yaml:15:15-15:22: error: unknown macro-conversion `purchse`; did you mean `purchase`? [unknown-reference]",
-            "plan.yaml:19:11-19:26: error: unknown rule `page-type-count`; did you mean `page-type-macro`? [unknown-reference]",
+            "plan.yaml:19:11-19:26: error: unknown rule `page-type-count`; did you mean `page-type-event-count`? [unknown-reference]",
             "plan.yaml:19:33-19:44: error: rule `plan-schema` cannot be configured: it reports plans that cannot be loaded [unknown-reference]",
         ])
     }

@@ -153,6 +153,15 @@ import Testing
         #expect(RegexCheck.problem("(a)\\1") == "backreferences (`\\1`) are not supported by RE2")
         #expect(RegexCheck.problem("a++") == "possessive quantifiers (`++`) are not supported by RE2")
         #expect(RegexCheck.problem("[a-") == "`[` is not closed with `]`")
-        #expect(RegexCheck.problem("(abc") == "it does not compile as a regular expression (check brackets, parentheses and quantifiers)")
+        #expect(RegexCheck.problem("(abc") == "`(` is not closed with `)`")
+        #expect(RegexCheck.problem("abc)") == "`)` has no matching `(`")
+        #expect(RegexCheck.problem("\\(abc") == nil)
+        #expect(RegexCheck.problem("[(]abc") == nil)
+        #expect(RegexCheck.problem("a{2,1}") == "it does not compile as a regular expression (check brackets, parentheses and quantifiers)")
+        #expect(RegexCheck.hint(for: "`(` is not closed with `)`") == "fix the pattern's syntax; escape characters meant literally, such as `\\(`, `\\.` or `\\?`")
+        #expect(RegexCheck.hint(for: "lookahead `(?=…)` is not supported by RE2") == "GTM matches with RE2; rewrite the pattern without lookaround or backreferences")
+        #expect(Suggestion.nearest(to: "page-type-count", in: RuleCatalog.ids) == "page-type-event-count")
+        #expect(Suggestion.nearest(to: "add_cart", in: ["add_to_cart", "view_cart"]) == "add_to_cart")
+        #expect(Suggestion.nearest(to: "name-cse", in: RuleCatalog.ids) == "name-case")
     }
 }

@@ -6,6 +6,16 @@ public enum Suggestion {
     /// or a case-insensitive match.
     public static func nearest<S: Sequence>(to word: String, in candidates: S) -> String?
     where S.Element == String {
+        // A name of several words whose words all appear, in order, in a candidate is a
+        // shortened name (`page-type-count` for `page-type-event-count`): prefer that candidate
+        // over one that is closer letter by letter but means something else.
+        let words = Self.words(word)
+        if words.count >= 2 {
+            let containing = candidates.filter { candidate in
+                candidate != word && Self.containsInOrder(Self.words(candidate), words)
+            }
+            if let best = containing.min(by: { ($0.count, $0) < ($1.count, $1) }) { return best }
+        }
         let lowered = word.lowercased()
         let length = word.unicodeScalars.count
         var best: (String, Int)?
@@ -26,6 +36,21 @@ public enum Suggestion {
         guard let (candidate, distance) = best else { return nil }
         let limit = max(1, max(word.count, candidate.count) / 3)
         return distance <= limit ? candidate : nil
+    }
+
+    /// The lowercased words of a kebab-case, snake_case or dotted name.
+    static func words(_ name: String) -> [Substring] {
+        name.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." || $0 == " " })
+    }
+
+    /// Whether `words` appear in `candidate` in the same order (not necessarily adjacent).
+    static func containsInOrder(_ candidate: [Substring], _ words: [Substring]) -> Bool {
+        var index = candidate.startIndex
+        for word in words {
+            guard let found = candidate[index...].firstIndex(of: word) else { return false }
+            index = candidate.index(after: found)
+        }
+        return true
     }
 
     /// "; did you mean `x`?" when a suggestion exists, otherwise "".

@@ -36,7 +36,7 @@ public struct TriggerValidRule: Rule {
             case .pathRegex(let pattern):
                 if let problem = RegexCheck.problem(pattern) {
                     results.append(finding("`path_regex` of page type `\(pageType.id)` is invalid: \(problem)", at: match.span, path: path,
-                                           hint: "GTM matches with RE2; rewrite the pattern without lookaround or backreferences"))
+                                           hint: RegexCheck.hint(for: problem)))
                 }
             }
         }
@@ -71,7 +71,7 @@ public struct TriggerValidRule: Rule {
                 checkSelector(selector)
             case .linkClick(.urlRegex(let pattern)):
                 if let problem = RegexCheck.problem(pattern) {
-                    report("has an invalid `url_regex`: \(problem)", at: "url_regex", hint: "GTM matches with RE2; rewrite the pattern without lookaround or backreferences")
+                    report("has an invalid `url_regex`: \(problem)", at: "url_regex", hint: RegexCheck.hint(for: problem))
                 }
             case .linkClick(.urlContains), .formSubmit(.formID), .pageView:
                 break
