@@ -74,6 +74,7 @@ struct LoadSession {
         var name: String
         var description: String?
         var measurementID: Located<String>?
+        var ga4Span: SourceSpan?
         var conventions: Conventions
         var stages: [Stage]
         var ruleSettings: [RuleSetting]
@@ -90,6 +91,7 @@ struct LoadSession {
             measurementID: root.measurementID, conventions: root.conventions, stages: root.stages,
             pageTypes: pageTypes, events: events, ruleSettings: root.ruleSettings,
             files: files, rootFile: root.file)
+        plan.ga4Span = root.ga4Span
         ReferenceCheck(knownRuleIDs: loader.knownRuleIDs).run(&plan, into: &decoder)
         return LoadResult(plan: plan, diagnostics: Diagnostic.sorted(Self.unique(decoder.allDiagnostics), files: files), files: files)
     }
@@ -126,8 +128,9 @@ struct LoadSession {
         let ruleSettings = loadLintSettings(fields["lint"])
 
         let includes = loadEntities(fields)
-        let settings = RootSettings(file: rootFile, formatVersion: formatVersion, name: name?.value ?? "", description: description,
+        var settings = RootSettings(file: rootFile, formatVersion: formatVersion, name: name?.value ?? "", description: description,
                                     measurementID: measurementID, conventions: conventions, stages: stages, ruleSettings: ruleSettings)
+        settings.ga4Span = fields.pairs.first { $0.key.scalar?.text == "ga4" }?.key.span
         return (settings, includes)
     }
 

@@ -181,4 +181,9 @@ import Testing
         #expect(result.stderr.hasSuffix("error: SOURCE_DATE_EPOCH is `\(value)`; it must be a whole number of seconds since 1970-01-01 UTC, from 0 to 253402300799 (unset it to use 2000-01-01 00:00:00)\n"))
         #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("c.json").path))
     }
+
+    @Test func brokenFlowValuesGetAHintToQuote() {
+        let lines = Harness.load(["plan.yaml": Harness.header + "description: {Buy now, save 20%\n"]).diagnostics.map { "\($0.message) | \($0.hint ?? "")" }
+        #expect(lines == ["did not find expected ',' or '}' while parsing a flow mapping that starts at plan.yaml:6:14 | a value that starts with `{` is read as a mapping: close it with `}`, or quote the whole value (`'{…}'`) if it is text"])
+    }
 }

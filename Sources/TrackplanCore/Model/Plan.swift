@@ -24,6 +24,8 @@ public struct Plan: Sendable, Hashable {
     @NotCompared public var files: [SourceFile]
     /// The root file, when the plan was read from one.
     @NotCompared public var rootFile: SourceFile?
+    /// Where the `ga4` key was written, when it was.
+    @NotCompared public var ga4Span: SourceSpan?
 
     /// Positions by id, for lookups in constant time (ids are unique once loaded).
     @NotCompared private var stageIndex: [String: Int]

@@ -439,6 +439,10 @@ private struct TreeBuilder {
             return "check that this line is indented like the keys above it"
         case "found undefined tag handle":
             return "quote the value if `!` is part of the text"
+        case "did not find expected ',' or '}'":
+            return "a value that starts with `{` is read as a mapping: close it with `}`, or quote the whole value (`'{…}'`) if it is text"
+        case "did not find expected ',' or ']'":
+            return "a value that starts with `[` is read as a list: close it with `]`, or quote the whole value (`'[…]'`) if it is text"
         default:
             return nil
         }

@@ -12,6 +12,7 @@ public struct GA4MeasurementIDRule: Rule {
         """,
         triggering: [
             RuleExample("↓trackplan: 1\nname: Example\nstages:\n  - id: decision\n"),
+            RuleExample("trackplan: 1\nname: Example\n↓ga4: {}\nstages:\n  - id: decision\n"),
         ],
         nonTriggering: [
             RuleExample("trackplan: 1\nname: Example\nga4: {measurement_id: G-ABC1234567}\nstages:\n  - id: decision\n"),
@@ -22,7 +23,7 @@ public struct GA4MeasurementIDRule: Rule {
     public func check(_ plan: Plan) -> [Diagnostic] {
         guard plan.measurementID == nil else { return [] }
         return [finding("the plan has no `ga4.measurement_id`; the GTM container will use the placeholder `\(GA4Facts.placeholderMeasurementID)`",
-                        at: plan.rootFile.map(SourceSpan.startOf), path: EntityPath(["ga4", "measurement_id"]),
+                        at: plan.ga4Span ?? plan.rootFile.map(SourceSpan.startOf), path: EntityPath(["ga4", "measurement_id"]),
                         hint: "add `ga4: {measurement_id: G-…}` with your web stream's id (GA4 Admin → Data streams)")]
     }
 }

@@ -12,6 +12,7 @@ public struct TriggerValidRule: Rule {
         """,
         triggering: [
             .plan("events:\n  article_scroll:\n    stage: awareness\n    trigger:\n      scroll: {percent: [50, ↓25, 100]}\n"),
+            .plan("events:\n  article_scroll:\n    stage: awareness\n    trigger:\n      scroll: {percent: [50, ↓25, ↓150]}\n"),
             .plan("events:\n  pricing_click:\n    stage: consideration\n    trigger:\n      click: {selector: ↓'button[data-plan'}\n"),
             .plan("page_types:\n  product:\n    match: {path_regex: ↓'^/products/(?!gift)'}\n"),
             .plan("events:\n  long_read:\n    stage: awareness\n    trigger:\n      timer: {seconds: ↓0}\n"),
@@ -56,12 +57,15 @@ public struct TriggerValidRule: Rule {
             }
             func checkPercents(_ percents: [Int], emptyMessage: String?) {
                 if percents.isEmpty, let emptyMessage { report(emptyMessage, at: "percent") }
+                // Both problems are reported at once: out of range, and out of order.
                 if let bad = percents.firstIndex(where: { !(1...100).contains($0) }) {
                     report("has percent \(percents[bad]); percents are integers from 1 to 100", at: "percent", item: bad)
-                } else if let bad = percents.indices.dropLast().first(where: { percents[$0] >= percents[$0 + 1] }) {
+                }
+                if let bad = percents.indices.dropLast().first(where: { percents[$0] >= percents[$0 + 1] }) {
+                    let fixed = Array(Set(percents.filter { (1...100).contains($0) })).sorted()
                     report("lists percents \(percents.map(String.init).joined(separator: ", ")), which are not strictly ascending",
                            at: "percent", item: bad + 1,
-                           hint: "write `[\(Array(Set(percents)).sorted().map(String.init).joined(separator: ", "))]`")
+                           hint: "write `[\(fixed.map(String.init).joined(separator: ", "))]`")
                 }
             }
             switch event.trigger.value {
