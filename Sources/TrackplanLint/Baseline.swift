@@ -24,11 +24,14 @@ public struct Baseline: Sendable, Equatable {
     }
 
     /// A baseline holding every finding of `report`.
-    public init(recording report: FindingReport) {
+    ///
+    /// `planKey` gives the path recorded for each plan; the CLI records paths relative to the
+    /// baseline file's directory, so the baseline matches however the plan path is spelled.
+    public init(recording report: FindingReport, planKey: (String) -> String = { $0 }) {
         var counts: [Entry: Int] = [:]
         for plan in report.subjects {
             for d in plan.diagnostics {
-                counts[Entry(plan: plan.path, rule: d.ruleID, path: Self.key(d), count: 0), default: 0] += 1
+                counts[Entry(plan: planKey(plan.path), rule: d.ruleID, path: Self.key(d), count: 0), default: 0] += 1
             }
         }
         self.init(entries: counts.map { entry, count in
@@ -61,14 +64,18 @@ public struct Baseline: Sendable, Equatable {
     }
 
     /// `report` without the findings this baseline knows; the stale entries are recorded in it.
-    public func apply(to report: FindingReport) -> FindingReport {
+    ///
+    /// `planKey` maps each linted plan's path to the form the baseline records (see
+    /// ``init(recording:planKey:)``). When the baseline has entries but none for the linted
+    /// plans, the report says so in a note.
+    public func apply(to report: FindingReport, planKey: (String) -> String = { $0 }) -> FindingReport {
         var remaining: [String: Int] = [:]
         func id(_ plan: String, _ rule: String, _ path: String) -> String { plan + "\u{0}" + rule + "\u{0}" + path }
         for entry in entries { remaining[id(entry.plan, entry.rule, entry.path), default: 0] += entry.count }
         var result = report
         var hidden = 0
         for i in result.subjects.indices {
-            let plan = result.subjects[i].path
+            let plan = planKey(result.subjects[i].path)
             result.subjects[i].diagnostics = result.subjects[i].diagnostics.filter { d in
                 let key = id(plan, d.ruleID, Self.key(d))
                 guard let left = remaining[key], left > 0 else { return true }
@@ -78,7 +85,11 @@ public struct Baseline: Sendable, Equatable {
             }
         }
         result.baselineSuppressed = hidden
-        let linted = Set(report.subjects.map(\.path))
+        let linted = Set(report.subjects.map { planKey($0.path) })
+        if !entries.isEmpty, !entries.contains(where: { linted.contains($0.plan) }) {
+            let recorded = Array(Set(entries.map(\.plan))).sorted().prefix(5).map { "`\($0)`" }.joined(separator: ", ")
+            result.notes.append("the baseline has no entry for the plans linted (\(linted.sorted().map { "`\($0)`" }.joined(separator: ", "))); it records \(recorded). Plan paths in a baseline are relative to its directory: record it again with --write-baseline")
+        }
         result.staleBaselineEntries = entries.compactMap { entry in
             guard linted.contains(entry.plan), let left = remaining[id(entry.plan, entry.rule, entry.path)], left > 0 else { return nil }
             return Entry(plan: entry.plan, rule: entry.rule, path: entry.path, count: min(left, entry.count))

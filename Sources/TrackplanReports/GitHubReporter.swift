@@ -35,6 +35,9 @@ public struct GitHubReporter: Reporter {
                 out += "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
             }
         }
+        for note in report.notes {
+            out += "::notice title=\(Self.escapeProperty("trackplan"))::\(Self.escapeData(note))\n"
+        }
         out += report.summary + "\n"
         return out
     }

@@ -33,6 +33,7 @@ public struct JSONReporter: Reporter {
                 JSONMember("suppressed", .int(report.baselineSuppressed)),
                 JSONMember("stale", .array(report.staleBaselineEntries.map { $0.json })),
             ])),
+        ] + (report.notes.isEmpty ? [] : [JSONMember("notes", .array(report.notes.map(JSONValue.string)))]) + [
             JSONMember("summary", .object([
                 JSONMember(report.noun + "s", .int(report.subjects.count)),
                 JSONMember("errors", .int(report.count(.error))),

@@ -34,6 +34,9 @@ public struct TextReporter: Reporter {
             out += paint("baseline", .cyan) + ": `\(entry.rule)` on `\(entry.path)` in \(entry.plan) no longer occurs"
                 + (entry.count > 1 ? " (\(entry.count) times)" : "") + "; run with --write-baseline to shrink the file\n"
         }
+        for note in report.notes {
+            out += paint("note", .cyan) + ": " + SafeText.escapingControls(note) + "\n"
+        }
         out += paint(report.summary, .bold) + "\n"
         return out
     }

@@ -75,10 +75,18 @@ struct LintCommand: ParsableCommand {
         return result
     }
 
+    /// A plan path as a baseline at `baseline` records it: relative to the baseline's directory.
+    static func baselineKey(_ baseline: String) -> (String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let directory = PathUtil.directory(of: baseline)
+        return { PathUtil.relative($0, to: directory.isEmpty ? "." : directory, workingDirectory: cwd) }
+    }
+
     func run() throws {
         var report = Linter(overrides: try overrides()).report(plans, loader: planOptions.loader)
         if let writeBaseline {
-            try OutputFile.write(Baseline(recording: report).serialized(), to: writeBaseline)
+            let key = Self.baselineKey(writeBaseline)
+            try OutputFile.write(Baseline(recording: report, planKey: key).serialized(), to: writeBaseline)
             let count = report.diagnostics.count
             Terminal.writeError("recorded \(count) finding\(count == 1 ? "" : "s") in \(writeBaseline)\n")
             if !report.unreadable.isEmpty { try ExitStatus.unreadable.exit() }
@@ -92,7 +100,7 @@ struct LintCommand: ParsableCommand {
                 throw ValidationError("cannot read baseline `\(baseline)`: \(error.localizedDescription)")
             }
             do {
-                report = try Baseline.parse(text).apply(to: report)
+                report = try Baseline.parse(text).apply(to: report, planKey: Self.baselineKey(baseline))
             } catch {
                 throw ValidationError("baseline `\(baseline)` is invalid: \(error)")
             }

@@ -186,4 +186,24 @@ import Testing
         let lines = Harness.load(["plan.yaml": Harness.header + "description: {Buy now, save 20%\n"]).diagnostics.map { "\($0.message) | \($0.hint ?? "")" }
         #expect(lines == ["did not find expected ',' or '}' while parsing a flow mapping that starts at plan.yaml:6:14 | a value that starts with `{` is read as a mapping: close it with `}`, or quote the whole value (`'{…}'`) if it is text"])
     }
+
+    @Test func baselinesMatchHoweverThePlanPathIsSpelled() throws {
+        let plan = Harness.header + "events:\n  AddToCart:\n    stage: decision\n    description: Adds.\n"
+        let dir = try TempDirectory(["sub/plan.yaml": plan, "other.yaml": plan])
+        let sub = dir.url.appendingPathComponent("sub")
+        #expect(try CLI.run(["lint", "plan.yaml", "--write-baseline", "baseline.json"], in: sub).status == 0)
+        #expect(try String(contentsOf: sub.appendingPathComponent("baseline.json"), encoding: .utf8).contains("\"plan\": \"plan.yaml\""))
+        // From the parent directory, and spelled with ./ from the same one: everything is known.
+        let parent = try CLI.run(["lint", "sub/plan.yaml", "--baseline", "sub/baseline.json"], in: dir.url)
+        #expect(parent.status == 0)
+        #expect(parent.stdout == "no problems in 1 plan (6 known findings hidden by the baseline)\n")
+        #expect(try CLI.run(["lint", "./plan.yaml", "--baseline", "./baseline.json"], in: sub).status == 0)
+        // A baseline that matches none of the plans says so instead of silently hiding nothing.
+        let other = try CLI.run(["lint", "other.yaml", "--baseline", "sub/baseline.json"], in: dir.url)
+        #expect(other.status == 1)
+        #expect(other.stdout.contains("note: the baseline has no entry for the plans linted (`../other.yaml`); it records `plan.yaml`. Plan paths in a baseline are relative to its directory: record it again with --write-baseline\n"))
+        #expect(PathUtil.relative("sub/plan.yaml", to: "sub", workingDirectory: "/r") == "plan.yaml")
+        #expect(PathUtil.relative("plan.yaml", to: "/r/a/b", workingDirectory: "/r") == "../../plan.yaml")
+        #expect(PathUtil.relative("/r/x.yaml", to: ".", workingDirectory: "/r") == "x.yaml")
+    }
 }

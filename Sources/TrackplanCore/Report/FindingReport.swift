@@ -62,6 +62,8 @@ public struct FindingReport: Sendable {
 
     /// How the summary names findings.
     public var vocabulary = Vocabulary()
+    /// Notes about the run itself (a baseline that matched nothing), shown after the findings.
+    public var notes: [String] = []
     /// How many findings a baseline hid.
     public var baselineSuppressed = 0
     /// Baseline entries that no longer occur (the baseline file can shrink).

@@ -225,6 +225,19 @@ public enum PathUtil {
         return String(path[path.index(after: slash)...])
     }
 
+    /// `path` relative to `directory` (both made absolute against `workingDirectory` first):
+    /// `sub/plan.yaml` from `/repo` to `/repo/sub` is `plan.yaml`; `../x` where it must climb.
+    public static func relative(_ path: String, to directory: String, workingDirectory: String) -> String {
+        func absolute(_ p: String) -> [Substring] {
+            normalize(p.hasPrefix("/") ? p : workingDirectory + "/" + p).split(separator: "/")
+        }
+        let target = absolute(path), base = absolute(directory)
+        var common = 0
+        while common < target.count, common < base.count, target[common] == base[common] { common += 1 }
+        let parts = Array(repeating: "..", count: base.count - common) + target[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
     /// `relative` resolved against the directory of `file`.
     public static func resolve(_ relative: String, from file: String) -> String {
         if relative.hasPrefix("/") { return normalize(relative) }
