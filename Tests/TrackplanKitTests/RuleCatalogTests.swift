@@ -120,6 +120,31 @@ import Testing
         #expect(diagnostics.filter { $0.ruleID == "event-description" }.isEmpty)
     }
 
+    /// Event names from the real plans in ../shared/realworld/plans (mrguy, condor) and common
+    /// product-analytics names: `name-style` never suggests a rename worse than the name; where
+    /// it is unsure it says so without one.
+    @Test func nameStyleOnRealEventNames() {
+        let names = [
+            "booking_edit_service", "booking_error", "booking_modal_closed", "booking_modal_opened", "booking_step_completed",
+            "booking_submit", "booking_success", "cta_clicked", "package_selected", "promo_banner_viewed", "reschedule_back_clicked",
+            "reschedule_booking_selected", "reschedule_failed", "reschedule_flow_reset", "reschedule_lookup_failed",
+            "reschedule_lookup_submitted", "reschedule_lookup_success", "reschedule_submit", "reschedule_success",
+            "content_card_clicked", "event_modal_opened", "faq_opened", "link_out", "registration_failed", "registration_started",
+            "registration_submitted", "scroll_depth", "sponsor_clicked", "vagas_esgotadas_viewed",
+            "page_scroll_75", "pricing_table_visible", "newsletter_signup", "demo_request", "trial_start", "checkout_step",
+            "checkout_progress", "video_progress", "play_video", "submit_form", "booking_started",
+        ]
+        let plan = Harness.header + "events:\n" + names.map { "  \($0):\n    stage: awareness\n    description: x\n" }.joined()
+        let findings = Harness.lint(["plan.yaml": plan]).filter { $0.ruleID == "name-style" }
+        #expect(findings.map { "\($0.message) | \($0.hint ?? "")" } == [
+            "event `booking_edit_service` does not end with an action word; the convention is object_action (`video_play`) | use a verb such as view, click, submit, start, complete, download; or list your own under `conventions.actions`",
+            "event `scroll_depth` does not end with an action word; the convention is object_action (`video_play`) | use a verb such as view, click, submit, start, complete, download; or list your own under `conventions.actions`",
+            "event `checkout_step` does not end with an action word; the convention is object_action (`video_play`) | use a verb such as view, click, submit, start, complete, download; or list your own under `conventions.actions`",
+            "event `play_video` starts with the action `play`; the convention is object_action | rename it to `video_play`",
+            "event `submit_form` starts with the action `submit`; the convention is object_action | rename it to `form_submit`",
+        ])
+    }
+
     @Test func namingHelpers() {
         #expect(NameWords.split("addToCart") == ["add", "to", "cart"])
         #expect(NameWords.split("HTMLPageView") == ["html", "page", "view"])

@@ -36,6 +36,26 @@ public struct NameStyleRule: Rule {
         "activate", "invite", "create", "edit", "engage", "interact", "navigate", "play", "zoom", "swipe", "drag", "drop",
     ]
 
+    /// Words that end an event name as its action although they are not verbs: outcomes and
+    /// states (`booking_success`, `checkout_progress`, `pricing_table_visible`).
+    public static let outcomeWords: Set<String> = [
+        "success", "failure", "error", "progress", "impression", "visible", "hidden", "shown", "reset", "completion",
+        "submission", "abandonment", "signup", "login", "logout", "checkout", "timeout", "change",
+    ]
+
+    /// Particles that finish a phrasal verb (`sign_up`, `opt_in`, `link_out`).
+    static let particles: Set<String> = ["up", "in", "out", "off", "on", "down"]
+
+    /// Verbs that are as often nouns (`scroll_depth`, `search_results`, `view_count`): a name
+    /// starting with one is not surely verb-first, so no rename is suggested for it.
+    static let alsoNouns: Set<String> = [
+        "scroll", "view", "click", "search", "share", "order", "call", "contact", "review", "comment", "like", "start",
+        "download", "upload", "save", "print", "rate", "reply", "chat", "check", "book", "filter", "sort", "copy", "change",
+        "update", "exit", "visit", "hover", "focus", "error", "show", "load", "read", "purchase", "checkout", "request",
+        "schedule", "signup", "login", "logout", "drop", "drag", "zoom", "swipe", "use", "try", "cancel", "pay", "step",
+        "claim", "convert", "confirm", "reach", "leave", "answer", "increase", "decrease",
+    ]
+
     public func check(_ plan: Plan) -> [Diagnostic] {
         let style = plan.conventions.style
         guard style != .free else { return [] }
@@ -43,24 +63,28 @@ public struct NameStyleRule: Rule {
         let verbs = Set(vocabulary)
         return plan.events.compactMap { event in
             if GA4Facts.recommendedEvents[event.name] != nil { return nil }
-            let words = NameWords.split(event.name)
-            guard let first = words.first, let last = words.last, words.count >= 1 else { return nil }
+            // Numbers say how much (`page_scroll_75`), not what happened: judge the words before them.
+            var words = NameWords.split(event.name)
+            while words.count > 1, let last = words.last, last.allSatisfy(\.isNumber) { words.removeLast() }
+            guard let first = words.first, let last = words.last else { return nil }
+            func isAction(_ word: String) -> Bool { Self.isAction(word, verbs) || Self.outcomeWords.contains(word) }
             switch style {
             case .objectAction:
-                if Self.isAction(last, verbs) { return nil }
-                if words.count > 1, Self.isAction(first, verbs) {
-                    let swapped = NameWords.convert((words.dropFirst() + [first]).joined(separator: "_"), to: plan.conventions.nameCase)
+                if isAction(last) { return nil }
+                if words.count > 1, Self.particles.contains(last) { return nil }
+                if let swapped = Self.sureSwap(words, verbs: verbs, style: style) {
+                    let renamed = NameWords.convert(swapped.joined(separator: "_"), to: plan.conventions.nameCase)
                     return finding("event `\(event.name)` starts with the action `\(first)`; the convention is object_action",
-                                   at: event.span, path: event.path, hint: "rename it to `\(swapped)`")
+                                   at: event.span, path: event.path, hint: "rename it to `\(renamed)`")
                 }
                 return finding("event `\(event.name)` does not end with an action word; the convention is object_action (`video_play`)",
                                at: event.span, path: event.path, hint: actionHint(plan))
             case .actionObject:
-                if Self.isAction(first, verbs) { return nil }
-                if words.count > 1, Self.isAction(last, verbs) {
-                    let swapped = NameWords.convert(([last] + words.dropLast()).joined(separator: "_"), to: plan.conventions.nameCase)
+                if isAction(first) { return nil }
+                if let swapped = Self.sureSwap(words, verbs: verbs, style: style) {
+                    let renamed = NameWords.convert(swapped.joined(separator: "_"), to: plan.conventions.nameCase)
                     return finding("event `\(event.name)` ends with the action `\(last)`; the convention is action_object",
-                                   at: event.span, path: event.path, hint: "rename it to `\(swapped)`")
+                                   at: event.span, path: event.path, hint: "rename it to `\(renamed)`")
                 }
                 return finding("event `\(event.name)` does not start with an action word; the convention is action_object (`play_video`)",
                                at: event.span, path: event.path, hint: actionHint(plan))
@@ -68,6 +92,16 @@ public struct NameStyleRule: Rule {
                 return nil
             }
         }
+    }
+
+    /// The words in the convention's order, when trackplan is sure of the rename: two words, the
+    /// misplaced one a verb in its base form that is not as often a noun, the other not an
+    /// action. Otherwise nil: a rename that could be worse than the name is not suggested.
+    static func sureSwap(_ words: [String], verbs: Set<String>, style: NameStyle) -> [String]? {
+        guard words.count == 2 else { return nil }
+        let (verb, object) = style == .objectAction ? (words[0], words[1]) : (words[1], words[0])
+        guard verbs.contains(verb), !alsoNouns.contains(verb), !isAction(object, verbs), !outcomeWords.contains(object) else { return nil }
+        return style == .objectAction ? [object, verb] : [verb, object]
     }
 
     func actionHint(_ plan: Plan) -> String {
