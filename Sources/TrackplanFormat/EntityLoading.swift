@@ -59,7 +59,9 @@ extension LoadSession {
         let path = EntityPath.event(name)
         guard let fields = decoder.mapping(node, "event `\(name)`", path: path) else { return nil }
         decoder.checkKeys(fields, allowed: Self.eventKeys, in: "event `\(name)`")
-        let kind = decoder.choice(fields["kind"], "kind", as: EventKind.self, path: path.appending("kind")) ?? .micro
+        let decodedKind = decoder.choice(fields["kind"], "kind", as: EventKind.self, path: path.appending("kind"))
+        if decodedKind == nil, let node = fields["kind"], node.value != .null { undecidedKinds.insert(name) }
+        let kind = decodedKind ?? .micro
         let stage = decoder.name(fields["stage"], "stage", path: path.appending("stage"))
         let pages = decoder.stringList(fields["pages"], "pages", of: "page type ids", path: path.appending("pages"))
         let description = decoder.string(fields["description"], "description", path: path)?.value

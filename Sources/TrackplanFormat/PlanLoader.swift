@@ -59,6 +59,9 @@ struct LoadSession {
     var eventIndex: [String: Int] = [:]
     /// Nodes read so far, over every file.
     var nodesRead = 0
+    /// Events whose `kind` was written but could not be read: references to them are not
+    /// judged (the `kind` error is the cause).
+    var undecidedKinds: Set<String> = []
 
     init(loader: PlanLoader) {
         self.loader = loader
@@ -92,7 +95,7 @@ struct LoadSession {
             pageTypes: pageTypes, events: events, ruleSettings: root.ruleSettings,
             files: files, rootFile: root.file)
         plan.ga4Span = root.ga4Span
-        ReferenceCheck(knownRuleIDs: loader.knownRuleIDs).run(&plan, into: &decoder)
+        ReferenceCheck(knownRuleIDs: loader.knownRuleIDs, undecidedKinds: undecidedKinds).run(&plan, into: &decoder)
         return LoadResult(plan: plan, diagnostics: Diagnostic.sorted(Self.unique(decoder.allDiagnostics), files: files), files: files)
     }
 

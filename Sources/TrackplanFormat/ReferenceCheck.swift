@@ -6,9 +6,13 @@ struct ReferenceCheck {
     let knownRuleIDs: [String]?
     let ruleIDSet: Set<String>
 
-    init(knownRuleIDs: [String]?) {
+    /// Events whose `kind` could not be read: whether they are macro-conversions is unknown.
+    let undecidedKinds: Set<String>
+
+    init(knownRuleIDs: [String]?, undecidedKinds: Set<String> = []) {
         self.knownRuleIDs = knownRuleIDs
         ruleIDSet = Set(knownRuleIDs ?? [])
+        self.undecidedKinds = undecidedKinds
     }
 
     /// Whether `id` names no rule the plan may configure.
@@ -25,7 +29,9 @@ struct ReferenceCheck {
         let macros = plan.events.filter { $0.kind == .macro }.map(\.name)
 
         for event in plan.events {
-            if let stage = event.stage, !stageSet.contains(stage.value) {
+            // Without any stage (`stages` missing, empty or unreadable, reported already), a
+            // reference to one says nothing more.
+            if !stageIDs.isEmpty, let stage = event.stage, !stageSet.contains(stage.value) {
                 unknown("stage", stage, candidates: stageIDs, path: event.path.appending("stage"), decoder: &decoder,
                         orElse: "the stages are " + list(stageIDs))
             }
@@ -86,6 +92,7 @@ struct ReferenceCheck {
 
     func checkMacro(_ target: Located<String>, key: String, kinds: [String: EventKind], macros: [String],
                     path: EntityPath, decoder: inout FieldDecoder) {
+        if undecidedKinds.contains(target.value) { return }  // its `kind` error is the cause
         switch kinds[target.value] {
         case .macro?:
             return

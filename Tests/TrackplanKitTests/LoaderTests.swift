@@ -243,4 +243,31 @@ import Testing
         let result = errors("events:\n  a_view:\n    signal: 9\n    kind: big\n  b_view:\n    stage: nowhere\n")
         #expect(result.count == 3)
     }
+
+    @Test func aMistypedKindIsTheOnlyErrorNotItsReferences() {
+        let plan = Harness.header + """
+        page_types:
+          product:
+            match: {path_prefix: /products/}
+            macro: purchase
+        events:
+          add_to_cart:
+            stage: decision
+            leads_to: purchase
+          purchase:
+            kind: Macro
+            stage: decision
+
+        """
+        #expect(Harness.lines(Harness.load(["plan.yaml": plan]).diagnostics) == [
+            "plan.yaml:15:11-15:16: error: `kind` must be one of `micro`, `macro`, found `Macro` [plan-schema]",
+        ])
+    }
+
+    @Test func aMissingStagesListIsTheOnlyErrorAndNoHelpIsEmpty() {
+        let plan = "trackplan: 1\nname: Shop\nevents:\n  add_to_cart:\n    stage: decision\n  view_item:\n    stage: awareness\n"
+        let diagnostics = Harness.load(["plan.yaml": plan]).diagnostics
+        #expect(Harness.lines(diagnostics) == ["plan.yaml:1:1-1:1: error: missing required key `stages` in the plan [plan-schema]"])
+        #expect(diagnostics.allSatisfy { ($0.hint ?? "x").hasSuffix(" ") == false && $0.hint != "" })
+    }
 }
