@@ -59,6 +59,8 @@ struct LoadSession {
     var eventIndex: [String: Int] = [:]
     /// Nodes read so far, over every file.
     var nodesRead = 0
+    /// The anchored nodes aliases used, over every file.
+    var anchorUses: [YAMLReader.AnchorUse] = []
     /// Events whose `kind` was written but could not be read: references to them are not
     /// judged (the `kind` error is the cause).
     var undecidedKinds: Set<String> = []
@@ -85,7 +87,7 @@ struct LoadSession {
 
     mutating func loadRoot(bytes: [UInt8], path: String) -> LoadResult {
         guard let (root, includes) = loadRootFile(bytes: bytes, path: path) else {
-            return LoadResult(plan: nil, diagnostics: Diagnostic.sorted(Self.unique(decoder.allDiagnostics), files: files), files: files)
+            return LoadResult(plan: nil, diagnostics: Diagnostic.sorted(Self.mergeAnchored(Self.unique(decoder.allDiagnostics), anchorUses), files: files), files: files)
         }
         // The root file's node tree is released by now; included files are read one by one.
         loadIncludes(includes, from: root.file)
@@ -96,7 +98,7 @@ struct LoadSession {
             files: files, rootFile: root.file)
         plan.ga4Span = root.ga4Span
         ReferenceCheck(knownRuleIDs: loader.knownRuleIDs, undecidedKinds: undecidedKinds).run(&plan, into: &decoder)
-        return LoadResult(plan: plan, diagnostics: Diagnostic.sorted(Self.unique(decoder.allDiagnostics), files: files), files: files)
+        return LoadResult(plan: plan, diagnostics: Diagnostic.sorted(Self.mergeAnchored(Self.unique(decoder.allDiagnostics), anchorUses), files: files), files: files)
     }
 
     /// Reads the root file: its settings and entities, and its `include` list (still to load).
@@ -146,6 +148,30 @@ struct LoadSession {
                           span: .startOf(file), hint: "split the plan into several files with `include`")
     }
 
+    /// One diagnostic per problem inside an anchored node: a node reused through aliases is
+    /// decoded once per use, and each use finds the same mistake (with another entity in the
+    /// message). The first is kept, with every use as a related location.
+    static func mergeAnchored(_ diagnostics: [Diagnostic], _ anchors: [YAMLReader.AnchorUse]) -> [Diagnostic] {
+        guard !anchors.isEmpty else { return diagnostics }
+        struct Key: Hashable { var rule: String; var file: String; var start: SourcePosition; var end: SourcePosition }
+        var seen: Set<Key> = []
+        var result: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            guard let span = diagnostic.span,
+                  let anchor = anchors.filter({ $0.span.file === span.file && $0.span.start <= span.start && span.end <= $0.span.end })
+                    .min(by: { ($0.span.end.line - $0.span.start.line) < ($1.span.end.line - $1.span.start.line) }) else {
+                result.append(diagnostic)
+                continue
+            }
+            let key = Key(rule: diagnostic.ruleID, file: span.file.path, start: span.start, end: span.end)
+            guard seen.insert(key).inserted else { continue }
+            var merged = diagnostic
+            merged.related += anchor.uses.map { .init("the anchor is used here", at: $0) }
+            result.append(merged)
+        }
+        return result
+    }
+
     /// The diagnostics without repeats: a node reused through aliases is decoded once per use,
     /// but its problems are reported once.
     static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
@@ -160,6 +186,7 @@ struct LoadSession {
         options.limits.maxNodes = max(0, options.limits.maxNodes - nodesRead)
         let result = YAMLReader(options: options).read(bytes, path: path)
         nodesRead += result.nodeCount
+        anchorUses += result.anchorUses
         decoder.diagnostics += result.diagnostics
         guard let file = result.file else { return nil }
         files.append(file)

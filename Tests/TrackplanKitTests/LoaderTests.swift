@@ -270,4 +270,25 @@ import Testing
         #expect(Harness.lines(diagnostics) == ["plan.yaml:1:1-1:1: error: missing required key `stages` in the plan [plan-schema]"])
         #expect(diagnostics.allSatisfy { ($0.hint ?? "x").hasSuffix(" ") == false && $0.hint != "" })
     }
+
+    @Test func aMistakeInAnAnchorIsReportedOnceWithItsUses() {
+        let plan = Harness.header + """
+        events:
+          booking_start:
+            <<: &defaults {stage: decision, stgae: decision}
+          booking_submit:
+            <<: *defaults
+          booking_confirm:
+            <<: *defaults
+
+        """
+        let diagnostics = Harness.load(["plan.yaml": plan]).diagnostics
+        #expect(Harness.lines(diagnostics) == [
+            "plan.yaml:8:37-8:42: error: unknown key `stgae` in event `booking_start`; did you mean `stage`? [plan-schema]",
+        ])
+        #expect(diagnostics.first?.related.map { "\($0.message) at \($0.span)" } == [
+            "the anchor is used here at plan.yaml:10:9",
+            "the anchor is used here at plan.yaml:12:9",
+        ])
+    }
 }

@@ -51,6 +51,16 @@ public struct YAMLReader: Sendable {
         public var diagnostics: [Diagnostic]
         /// How many nodes were read.
         public var nodeCount = 0
+        /// Every anchored node that aliases use, with where they use it, in order of definition.
+        public var anchorUses: [AnchorUse] = []
+    }
+
+    /// An anchored node (`&defaults`) and the aliases that use it (`*defaults`).
+    public struct AnchorUse: Sendable {
+        /// The anchored node, where it is defined.
+        public var span: SourceSpan
+        /// Where aliases use it, in order.
+        public var uses: [SourceSpan]
     }
 
     /// The options in force.
@@ -87,7 +97,7 @@ public struct YAMLReader: Sendable {
         var builder = TreeBuilder(file: file, bytes: bytes, options: options)
         bytes.withUnsafeBufferPointer { buffer in builder.run(buffer) }
         return Result(file: file, documents: builder.documents, diagnostics: builder.diagnostics + builder.budget.summaries,
-                      nodeCount: builder.nodeCount)
+                      nodeCount: builder.nodeCount, anchorUses: builder.anchorOrder.compactMap { builder.anchorUses[$0] })
     }
 
     public static func megabytes(_ bytes: Int) -> String {
@@ -130,6 +140,9 @@ private struct TreeBuilder {
     var aliasBudgetUsed = 0
     var nodeCount = 0
     var budget = DiagnosticBudget()
+    /// Anchored node spans (by start position) → their uses, and the order they were first used.
+    var anchorUses: [SourcePosition: YAMLReader.AnchorUse] = [:]
+    var anchorOrder: [SourcePosition] = []
 
     init(file: SourceFile, bytes: [UInt8], options: YAMLReader.Options) {
         self.file = file
@@ -221,6 +234,11 @@ private struct TreeBuilder {
                     hint: "use fewer nested aliases; a plan needs only a few shared defaults"))
                 return false
             }
+            if anchorUses[target.span.start] == nil {
+                anchorUses[target.span.start] = YAMLReader.AnchorUse(span: target.span, uses: [])
+                anchorOrder.append(target.span.start)
+            }
+            anchorUses[target.span.start]?.uses.append(span)
             return add(target, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
