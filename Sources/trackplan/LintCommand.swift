@@ -44,6 +44,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Never colour the output (colour is on only on a terminal, and off when NO_COLOR is set).")
     var noColor = false
 
+    @Flag(name: .long, help: "Skip YAML files that are neither plans nor fragments of one (for hooks that pass every changed YAML file).")
+    var plansOnly = false
+
     var effectiveFailOn: Severity { strict ? min(failOn, .warning) : failOn }
 
     func validate() throws {
@@ -83,7 +86,11 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        var report = Linter(overrides: try overrides()).report(plans, loader: planOptions.loader)
+        // Fragments are linted as part of the plan that includes them.
+        let selection = PlanSelection.resolve(plans, plansOnly: plansOnly)
+        var report = Linter(overrides: try overrides()).report(selection.plans, loader: planOptions.loader)
+        report.subjects += selection.orphanFindings()
+        report.notes += selection.notes
         if let writeBaseline {
             let key = Self.baselineKey(writeBaseline)
             try OutputFile.write(Baseline(recording: report, planKey: key).serialized(), to: writeBaseline)

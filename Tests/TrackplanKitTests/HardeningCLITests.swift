@@ -206,4 +206,27 @@ import Testing
         #expect(PathUtil.relative("plan.yaml", to: "/r/a/b", workingDirectory: "/r") == "../../plan.yaml")
         #expect(PathUtil.relative("/r/x.yaml", to: ".", workingDirectory: "/r") == "x.yaml")
     }
+
+    /// What a pre-commit hook passes: the changed files, fragments and unrelated YAML included.
+    @Test func fragmentsAreLintedAsPartOfThePlanThatIncludesThem() throws {
+        let dir = try TempDirectory([
+            "tracking/plan.yaml": Harness.header + "include: [events/cart.yaml]\n",
+            "tracking/events/cart.yaml": "events:\n  add_to_cart:\n    stage: decision\n    description: Adds.\n",
+            "tracking/events/loose.yaml": "events:\n  loose_view:\n    stage: awareness\n",
+            ".github/workflows/ci.yml": "on: [push]\njobs: {}\n",
+        ])
+        try dir.write(".git/HEAD", "ref: refs/heads/main\n")
+        let result = try CLI.run(["lint", "--plans-only", "tracking/events/cart.yaml", ".github/workflows/ci.yml"], in: dir.url)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("""
+        note: `tracking/events/cart.yaml` is a fragment included by `tracking/plan.yaml`; it is linted as part of that plan
+        note: skipped 1 YAML file that is not a trackplan file: `.github/workflows/ci.yml`
+
+        """))
+        #expect(result.stdout.hasSuffix(" in 1 plan\n"))
+        #expect(!result.stdout.contains("error"))
+        let orphan = try CLI.run(["lint", "tracking/events/loose.yaml"], in: dir.url)
+        #expect(orphan.status == 1)
+        #expect(orphan.stdout.hasPrefix("tracking/events/loose.yaml:1:1: error: `tracking/events/loose.yaml` holds only `page_types`, `events` or `include`, and no plan in its folder or above includes it [include]\n"))
+    }
 }
