@@ -172,6 +172,27 @@ import Testing
         #expect(SelectorCheck.problem("a > > b") == "`>` is followed by `>` with no selector between them")
         #expect(SelectorCheck.problem("div.") == "`.` must be followed by a name")
         #expect(SelectorCheck.problem(":not()") == "a pseudo-class has empty parentheses")
+        // What browsers reject and a structural check let through (CSS Selectors Level 4).
+        #expect(SelectorCheck.check("#123")! == ("`#123` is not valid: a name after `#` cannot start with a digit or `-` and a digit", "write `[id='123']`, which matches the same elements"))
+        #expect(SelectorCheck.check(".1col")?.hint == "write `[class~='1col']`, which matches the same elements")
+        #expect(SelectorCheck.check("a[href=tel:+1555]")! == ("the value `tel:+1555` in `[href=tel:+1555]` must be quoted: unquoted values are plain names", "write `[href='tel:+1555']`"))
+        #expect(SelectorCheck.check("button:contains(Book)")! == ("`:contains(Book)` is a jQuery extension, not CSS; browsers reject it", "browsers cannot match on text: match a class or attribute of the element (`[data-action='book']`), or use a `link_click` trigger with `url_contains`"))
+        #expect(SelectorCheck.problem("a:hover:foo") == "unknown pseudo-class `:foo`")
+        #expect(SelectorCheck.problem("a:hovr") == "unknown pseudo-class `:hovr`; did you mean `:hover`?")
+        #expect(SelectorCheck.check("ul li:first")?.hint == "use `:first-child` or `:first-of-type`")
+        #expect(SelectorCheck.check("a:eq(2)")?.hint == "use `:nth-child(N+1)` (jQuery counts from 0, CSS from 1)")
+        #expect(SelectorCheck.check("select option:selected")?.hint == "use `:checked`")
+        #expect(SelectorCheck.problem("li:nth-child(2x)") == "`:nth-child(2x)` needs `An+B` (`2n+1`, `3`, `odd`, `even`), optionally `of` a selector")
+        #expect(SelectorCheck.problem("div:not(> a)") == "in `:not(> a)`: the selector starts with the combinator `>`")
+        #expect(SelectorCheck.problem("a::foo") == "unknown pseudo-element `::foo`")
+        #expect(SelectorCheck.problem("[data-x=\"1\" q]") == "`q` after the value in `[data-x=\"1\" q]` is not `i` or `s`")
+        for valid in ["button.add-to-cart", "form[action=\"/search\"] > input:not(.hidden)", "a, b ~ c + d", ".product-card a",
+                      "li:nth-child(2n+1)", "li:nth-child(odd)", "li:nth-last-child(-n+3)", "div:has(> img)", "a::before", "a:before",
+                      "input[type=checkbox]:checked", "[data-plan=\"pro\" i]", "div.x#y", "a#b.c:hover", "a[href^=\"https://\"]",
+                      "*", "#_x", "a:not(:first-child)", "p:nth-of-type(3 of .x)", "#pricing-table", "a[download]",
+                      "button[aria-expanded='true']", ":is(h1, h2) > a", "a:where(.x, .y)", "details[open] summary", "#\\31 23"] {
+            #expect(SelectorCheck.problem(valid) == nil, "\(valid)")
+        }
         #expect(RegexCheck.problem("^/products/[^/]+$") == nil)
         #expect(RegexCheck.problem("(?=x)") == "lookahead `(?=…)` is not supported by RE2")
         #expect(RegexCheck.problem("(?<!x)y") == "lookbehind `(?<!…)` is not supported by RE2")

@@ -15,6 +15,7 @@ public struct TriggerValidRule: Rule {
             .plan("events:\n  article_scroll:\n    stage: awareness\n    trigger:\n      scroll: {percent: [50, ↓25, ↓150]}\n"),
             .plan("events:\n  pricing_click:\n    stage: consideration\n    trigger:\n      click: {selector: ↓'button[data-plan'}\n"),
             .plan("page_types:\n  product:\n    match: {path_regex: ↓'^/products/(?!gift)'}\n"),
+            .plan("page_types:\n  service:\n    match: {path_prefix: /services/}\nevents:\n  booking_click:\n    stage: decision\n    pages: [service]\n    trigger: {click: {selector: ↓'button:contains(Book)'}}\n"),
             .plan("events:\n  long_read:\n    stage: awareness\n    trigger:\n      timer: {seconds: ↓0}\n"),
         ],
         nonTriggering: [
@@ -50,9 +51,9 @@ public struct TriggerValidRule: Rule {
                 results.append(finding("the trigger of `\(event.name)` " + message, at: span, path: path, hint: hint))
             }
             func checkSelector(_ selector: String) {
-                if let problem = SelectorCheck.problem(selector) {
-                    report("has an invalid CSS selector `\(selector)`: \(problem)", at: "selector",
-                           hint: "test it with `document.querySelector(…)` in the browser console")
+                if let found = SelectorCheck.check(selector) {
+                    report("has an invalid CSS selector `\(selector)`: \(found.problem)", at: "selector",
+                           hint: found.hint ?? "test it with `document.querySelector(…)` in the browser console")
                 }
             }
             func checkPercents(_ percents: [Int], emptyMessage: String?) {
