@@ -188,6 +188,7 @@ public enum EmbeddedSchema {
                   "trigger-valid",
                   "trigger-scope",
                   "param-values",
+                  "pii-param",
                   "unused-suppression"
                 ]
               },
@@ -680,6 +681,7 @@ public enum EmbeddedSchema {
           "trigger-valid",
           "trigger-scope",
           "param-values",
+          "pii-param",
           "unused-suppression"
         ]
       },

@@ -27,6 +27,7 @@ public enum RuleCatalog {
         TriggerValidRule.self,
         TriggerScopeRule.self,
         ParamValuesRule.self,
+        PIIParamRule.self,
         UnusedSuppressionRule.self,
     ]
 
