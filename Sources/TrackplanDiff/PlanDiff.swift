@@ -162,6 +162,12 @@ public struct PlanDiff: Sendable {
                               [.ga4], span: after.span, was: before.span,
                               notes: ["GA4: \(after.keyEvent ? "mark" : "unmark") it in Admin → Events (ga4-admin.json lists the key events); key event counts and Google Ads conversions imported from it change from then on, not for past data."]))
         }
+        if before.keyEvent, after.keyEvent, before.keyEventCounting != after.keyEventCounting {
+            out.append(change(ChangeKinds.keyEventChanged, path.appending("key_event_counting"),
+                              "event \(name) is now counted \(after.keyEventCounting.words) as a key event (was: \(before.keyEventCounting.words))",
+                              [.ga4], span: after.span, was: before.span,
+                              notes: ["GA4: change its counting method in Admin → Events; key event counts change from then on, not for past data."]))
+        }
         if before.stage?.value != after.stage?.value {
             out.append(change(ChangeKinds.eventStageChanged, path.appending("stage"),
                               "event \(name) moved from stage \(Self.code(before.stage?.value)) to \(Self.code(after.stage?.value))",

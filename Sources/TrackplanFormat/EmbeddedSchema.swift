@@ -348,6 +348,13 @@ public enum EmbeddedSchema {
           "type": "boolean",
           "description": "Whether GA4 counts it as a key event (default: true for macro, false for micro)."
         },
+        "key_event_counting": {
+          "enum": [
+            "once_per_event",
+            "once_per_session"
+          ],
+          "description": "How GA4 counts the key event: every time (once_per_event, the default, right for purchases) or at most once per session (once_per_session, right for leads and sign-ups). Only for key events."
+        },
         "owner": {
           "type": "string",
           "description": "Who owns the event (a team or a person)."

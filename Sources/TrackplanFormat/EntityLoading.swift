@@ -73,6 +73,12 @@ extension LoadSession {
         let signal = decoder.integer(fields["signal"], "signal", in: 1...5, path: path.appending("signal"))?.value
         let negative = decoder.boolean(fields["negative"], "negative", path: path.appending("negative")) ?? false
         let keyEvent = decoder.boolean(fields["key_event"], "key_event", path: path.appending("key_event")) ?? (kind == .macro)
+        let counting = decoder.choice(fields["key_event_counting"], "key_event_counting", as: KeyEventCounting.self,
+                                      path: path.appending("key_event_counting"))
+        if counting != nil, !keyEvent, let node = fields["key_event_counting"] {
+            decoder.error("`key_event_counting` is for key events; `\(name)` is not one", at: node.span,
+                          path: path.appending("key_event_counting"), hint: "add `key_event: true`, or remove `key_event_counting`")
+        }
         let owner = decoder.string(fields["owner"], "owner", path: path.appending("owner"))?.value
         let status = decoder.choice(fields["status"], "status", as: EventStatus.self, path: path.appending("status")) ?? .planned
         let renamedFrom = decoder.name(fields["renamed_from"], "renamed_from", path: path.appending("renamed_from"))
@@ -109,6 +115,7 @@ extension LoadSession {
             event.signal = signal
             event.negative = negative
             event.keyEvent = keyEvent
+            event.keyEventCounting = counting ?? .oncePerEvent
             event.owner = owner
             event.status = status
             event.renamedFrom = renamedFrom

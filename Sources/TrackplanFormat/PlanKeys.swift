@@ -12,7 +12,7 @@ public enum PlanKeys {
     /// The kinds of `match` (exactly one).
     public static let match = ["path", "path_prefix", "path_regex"]
     /// An event's keys (schema: `event`).
-    public static let event = ["kind", "stage", "pages", "description", "leads_to", "signal", "negative", "key_event",
+    public static let event = ["kind", "stage", "pages", "description", "leads_to", "signal", "negative", "key_event", "key_event_counting",
                                "owner", "status", "trigger", "renamed_from", "params", "suppress"]
     /// The trigger kinds (schema: `trigger`; exactly one).
     public static let trigger = Trigger.kinds

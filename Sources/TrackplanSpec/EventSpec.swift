@@ -18,6 +18,8 @@ public struct EventSpec: Sendable, Hashable {
     public var params: [ParamSpec]
     /// Whether it is a GA4 key event.
     public var keyEvent: Bool
+    /// How GA4 counts it as a key event.
+    public var keyEventCounting: KeyEventCounting
     /// For micro-conversions: the macro-conversion it leads to.
     public var leadsTo: String?
     /// How strong an intent signal it is, 1 to 5.
@@ -50,6 +52,7 @@ public struct EventSpec: Sendable, Hashable {
         trigger = event.trigger.value
         params = event.params.map(ParamSpec.init)
         keyEvent = event.keyEvent
+        keyEventCounting = event.keyEventCounting
         leadsTo = event.leadsTo?.value
         signal = event.signal
         negative = event.negative

@@ -102,6 +102,9 @@ import Testing
         #expect(try changes { $0.replacingOccurrences(of: "    kind: macro\n    stage: decision\n", with: "    kind: macro\n    key_event: false\n    stage: decision\n") } == [
             "error: event `purchase` is no longer a GA4 key event [key-event-changed] (ga4)",
         ])
+        #expect(try changes { $0.replacingOccurrences(of: "    kind: macro\n    stage: decision\n", with: "    kind: macro\n    key_event_counting: once_per_session\n    stage: decision\n") } == [
+            "error: event `purchase` is now counted once per session as a key event (was: once per event) [key-event-changed] (ga4)",
+        ])
         #expect(try changes { $0.replacingOccurrences(of: "  add_to_cart:\n    stage: decision", with: "  add_to_cart:\n    stage: awareness") } == [
             "info: event `add_to_cart` moved from stage `decision` to `awareness` [event-stage-changed]",
         ])

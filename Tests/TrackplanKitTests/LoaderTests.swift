@@ -291,4 +291,16 @@ import Testing
             "the anchor is used here at plan.yaml:12:9",
         ])
     }
+
+    @Test func keyEventCountingIsForKeyEvents() throws {
+        let plan = Harness.header + "events:\n  demo_request:\n    kind: macro\n    stage: decision\n    key_event_counting: once_per_session\n  pricing_view:\n    stage: decision\n    key_event_counting: once_per_event\n"
+        let result = Harness.load(["plan.yaml": plan])
+        #expect(Harness.lines(result.diagnostics) == [
+            "plan.yaml:13:25-13:39: error: `key_event_counting` is for key events; `pricing_view` is not one [plan-schema]",
+        ])
+        #expect(result.plan?.event("demo_request")?.keyEventCounting == .oncePerSession)
+        let fixed = try #require(Harness.load(["plan.yaml": plan.replacingOccurrences(of: "    key_event_counting: once_per_event\n", with: "")]).plan)
+        let admin = GA4AdminExport.json(MeasurementSpec(plan: fixed)).serialized(pretty: false)
+        #expect(admin.contains(#"{"eventName":"demo_request","countingMethod":"ONCE_PER_SESSION","description":null}"#))
+    }
 }

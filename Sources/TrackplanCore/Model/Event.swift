@@ -26,6 +26,8 @@ public struct Event: Sendable, Hashable {
         public var negative = false
         /// Whether it is a GA4 key event (default: true for macro, false for micro).
         public var keyEvent = false
+        /// How GA4 counts it as a key event.
+        public var keyEventCounting: KeyEventCounting = .oncePerEvent
         /// Who owns it.
         public var owner: String?
         /// Where it is in its life.
@@ -115,6 +117,25 @@ public struct Event: Sendable, Hashable {
 public enum EventKind: String, Sendable, Hashable, CaseIterable {
     case micro
     case macro
+}
+
+/// How GA4 counts a key event.
+public enum KeyEventCounting: String, Sendable, Hashable, CaseIterable {
+    /// Every occurrence counts (purchases).
+    case oncePerEvent = "once_per_event"
+    /// At most one per session and user (leads, sign-ups).
+    case oncePerSession = "once_per_session"
+
+    /// The GA4 Admin API's `countingMethod`.
+    public var ga4: String {
+        switch self {
+        case .oncePerEvent: "ONCE_PER_EVENT"
+        case .oncePerSession: "ONCE_PER_SESSION"
+        }
+    }
+
+    /// "once per event", for people.
+    public var words: String { rawValue.replacingOccurrences(of: "_", with: " ") }
 }
 
 /// An event's life cycle.

@@ -177,7 +177,8 @@ public struct TrackingDocument: Sendable {
         } else {
             out += "Mark these as key events in *Admin → Events*:\n\n"
             for event in keyEvents {
-                out += "- " + eventLink(event.name) + (event.description.map { ": " + MarkdownText.escape($0) } ?? "") + "\n"
+                out += "- " + eventLink(event.name) + (event.description.map { ": " + MarkdownText.escape($0) } ?? "")
+                    + (event.keyEventCounting == .oncePerSession ? " (counted once per session)" : "") + "\n"
             }
             out += "\n"
         }

@@ -25,7 +25,7 @@ public enum GA4AdminExport {
             JSONMember("keyEvents", .array(spec.keyEventSpecs.map { event in
                 .object([
                     JSONMember("eventName", .string(event.name)),
-                    JSONMember("countingMethod", .string("ONCE_PER_EVENT")),
+                    JSONMember("countingMethod", .string(event.keyEventCounting.ga4)),
                     JSONMember("description", event.description.map(JSONValue.string) ?? .null),
                 ])
             })),
