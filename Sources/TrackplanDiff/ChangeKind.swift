@@ -79,6 +79,9 @@ public enum ChangeKinds {
     public static let measurementIDChanged = ChangeKind(id: "measurement-id-changed", level: .breaking,
         summary: "The GA4 measurement id changed.",
         rationale: "Every event goes to another web stream: reports in the old property stop, and BigQuery rows arrive in another dataset.")
+    public static let hostnamesChanged = ChangeKind(id: "hostnames-changed", level: .warning,
+        summary: "The hostnames the plan's triggers are restricted to changed.",
+        rationale: "Every GTM trigger fires on other hosts: production, staging or other domains start or stop sending events.")
     public static let pageTypeAdded = ChangeKind(id: "page-type-added", level: .safe,
         summary: "A page type was added.",
         rationale: "Only the plan's documentation changes until events use it.")
@@ -100,7 +103,7 @@ public enum ChangeKinds {
         eventAdded, eventRemoved, eventRenamed, eventDeprecated, eventKindChanged, keyEventChanged, eventStageChanged,
         eventPagesChanged, eventTriggerChanged, paramAdded, paramRemoved, paramRenamed, paramTypeChanged,
         paramRequiredChanged, paramValuesRemoved, paramValuesAdded, paramSourceChanged, customDimensionRegistered,
-        customDimensionRemoved, measurementIDChanged, pageTypeAdded, pageTypeRemoved, pageTypeMatchChanged, planDetailsChanged,
+        customDimensionRemoved, measurementIDChanged, hostnamesChanged, pageTypeAdded, pageTypeRemoved, pageTypeMatchChanged, planDetailsChanged,
         sideUnreadable,
     ]
 }

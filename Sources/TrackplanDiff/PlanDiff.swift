@@ -26,6 +26,13 @@ public struct PlanDiff: Sendable {
                               was: old.measurementID?.span,
                               notes: ["Events go to another web stream from the release on; compare old and new properties over the switch date."]))
         }
+        let hostsBefore = old.hostnames.map(\.value), hostsAfter = new.hostnames.map(\.value)
+        if Set(hostsBefore) != Set(hostsAfter) {
+            out.append(change(ChangeKinds.hostnamesChanged, .key("hostnames"),
+                              "the hostnames changed to \(hostsAfter.isEmpty ? "every host" : hostsAfter.map { "`\($0)`" }.joined(separator: ", ")) (was: \(hostsBefore.isEmpty ? "every host" : hostsBefore.map { "`\($0)`" }.joined(separator: ", ")))",
+                              [.gtm], span: new.hostnames.first?.span ?? new.rootFile.map(SourceSpan.startOf), was: old.hostnames.first?.span,
+                              notes: ["GTM: every trigger's Page Hostname filter changes; events stop or start firing on the hosts left out or added (staging, other domains)."]))
+        }
         out += planDetailChanges()
         out += pageTypeChanges()
         out += eventChanges()

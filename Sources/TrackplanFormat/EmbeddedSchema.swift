@@ -45,6 +45,14 @@ public enum EmbeddedSchema {
           "type": "string",
           "description": "What the plan covers."
         },
+        "hostnames": {
+          "type": "array",
+          "description": "The site's host names (`www.shop.example`; `*.shop.example` for one label): every generated trigger fires only on them, so staging and other domains send nothing.",
+          "items": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9*]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$"
+          }
+        },
         "include": {
           "type": "array",
           "description": "Files to include, relative to this file. An included file may hold only `page_types`, `events` and `include`.",

@@ -80,6 +80,7 @@ struct LoadSession {
         var description: String?
         var measurementID: Located<String>?
         var ga4Span: SourceSpan?
+        var hostnames: [Located<String>] = []
         var conventions: Conventions
         var stages: [Stage]
         var ruleSettings: [RuleSetting]
@@ -97,6 +98,7 @@ struct LoadSession {
             pageTypes: pageTypes, events: events, ruleSettings: root.ruleSettings,
             files: files, rootFile: root.file)
         plan.ga4Span = root.ga4Span
+        plan.hostnames = root.hostnames
         ReferenceCheck(knownRuleIDs: loader.knownRuleIDs, undecidedKinds: undecidedKinds).run(&plan, into: &decoder)
         return LoadResult(plan: plan, diagnostics: Diagnostic.sorted(Self.mergeAnchored(Self.unique(decoder.allDiagnostics), anchorUses), files: files), files: files)
     }
@@ -136,6 +138,7 @@ struct LoadSession {
         var settings = RootSettings(file: rootFile, formatVersion: formatVersion, name: name?.value ?? "", description: description,
                                     measurementID: measurementID, conventions: conventions, stages: stages, ruleSettings: ruleSettings)
         settings.ga4Span = fields.pairs.first { $0.key.scalar?.text == "ga4" }?.key.span
+        settings.hostnames = loadHostnames(fields["hostnames"])
         return (settings, includes)
     }
 

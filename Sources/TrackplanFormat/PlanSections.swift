@@ -5,6 +5,24 @@ import TrackplanCore
 extension LoadSession {
     static let measurementIDPattern = "^G-[A-Z0-9]{4,}$"
 
+    /// `hostnames:`: host names only (`www.shop.example`), no scheme, path or port.
+    mutating func loadHostnames(_ node: YAMLNode?) -> [Located<String>] {
+        guard let names = decoder.stringList(node, "hostnames", of: "host names like `www.shop.example`", path: .key("hostnames")) else { return [] }
+        var result: [Located<String>] = []
+        for name in names {
+            let text = name.value
+            let valid = text.range(of: "^[A-Za-z0-9*]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$", options: .regularExpression) != nil
+            guard valid else {
+                let host = URL(string: text.contains("://") ? text : "https://" + text)?.host
+                decoder.error("`\(text)` is not a host name; `hostnames` lists names like `www.shop.example`", at: name.span,
+                              path: .key("hostnames"), hint: host.map { "write `\($0)`" } ?? "leave out the scheme, path and port")
+                continue
+            }
+            result.append(Located(text.lowercased(), at: name.span))
+        }
+        return result
+    }
+
     mutating func loadGA4(_ node: YAMLNode?) -> Located<String>? {
         guard let node, let fields = decoder.mapping(node, "`ga4`", path: .key("ga4")) else { return nil }
         decoder.checkKeys(fields, allowed: ["measurement_id"], in: "`ga4`")

@@ -13,6 +13,8 @@ public struct MeasurementSpec: Sendable, Hashable {
     public var planName: String
     /// The GA4 web stream's measurement id, when the plan gives one.
     public var measurementID: String?
+    /// The hostnames triggers are restricted to (empty: every host).
+    public var hostnames: [String]
     /// The funnel stages, first to last.
     public var stages: [Stage]
     /// The page types, in plan order.
@@ -40,6 +42,7 @@ public struct MeasurementSpec: Sendable, Hashable {
     public init(plan: Plan) {
         planName = plan.name
         measurementID = plan.measurementID?.value
+        hostnames = plan.hostnames.map(\.value)
         stages = plan.stages
         pageTypes = plan.pageTypes.map(PageTypeSpec.init)
         var pageTypeIndex: [String: Int] = [:]

@@ -161,6 +161,12 @@ import Testing
         ])
     }
 
+    @Test func hostnames() throws {
+        #expect(try changes { $0.replacingOccurrences(of: "ga4: {measurement_id: G-AAAA1111}", with: "ga4: {measurement_id: G-AAAA1111}\nhostnames: [www.shop.example]") } == [
+            "warning: the hostnames changed to `www.shop.example` (was: every host) [hostnames-changed] (gtm)",
+        ])
+    }
+
     @Test func ga4AndPageTypes() throws {
         #expect(try changes { $0.replacingOccurrences(of: "G-AAAA1111", with: "G-BBBB2222") } == [
             "error: the measurement id changed from `G-AAAA1111` to `G-BBBB2222` [measurement-id-changed] (gtm, ga4, bigquery)",

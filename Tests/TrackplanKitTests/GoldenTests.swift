@@ -134,6 +134,24 @@ import Testing
         #expect(json.serialized(pretty: false) == #"{"type":"CUSTOM_EVENT","customEventFilter":["# + Self.cond("EQUALS", "_event", "wishlist_added") + "]}")
     }
 
+    @Test func hostnamesRestrictEveryTrigger() throws {
+        #expect(GTMTriggerBuilder.hostnameCondition([])?.serialized(pretty: false) == nil)
+        #expect(GTMTriggerBuilder.hostnameCondition(["www.shop.example"])?.serialized(pretty: false)
+                == #"{"type":"EQUALS","parameter":[{"type":"TEMPLATE","key":"arg0","value":"{{Page Hostname}}"},{"type":"TEMPLATE","key":"arg1","value":"www.shop.example"},{"type":"BOOLEAN","key":"ignore_case","value":"true"}]}"#)
+        #expect(GTMTriggerBuilder.hostnameCondition(["shop.example", "*.shop.example"])?.serialized(pretty: false)
+                == #"{"type":"MATCH_REGEX","parameter":[{"type":"TEMPLATE","key":"arg0","value":"{{Page Hostname}}"},{"type":"TEMPLATE","key":"arg1","value":"^(?:shop\\.example|[^.]+\\.shop\\.example)$"},{"type":"BOOLEAN","key":"ignore_case","value":"true"}]}"#)
+        let container = try compile("hostnames: [www.shop.example]\nevents:\n  promo_view:\n    stage: decision\n    trigger: {page_view: {}}\n")
+        guard case .array(let triggers)? = container["containerVersion"]?["trigger"], case .array(let builtins)? = container["containerVersion"]?["builtInVariable"] else {
+            Issue.record("no triggers"); return
+        }
+        #expect(triggers.first?["filter"]?.serialized(pretty: false) == "[" + GTMTriggerBuilder.hostnameCondition(["www.shop.example"])!.serialized(pretty: false) + "]")
+        #expect(builtins.contains { $0["type"] == .string("PAGE_HOSTNAME") })
+        let loaded = Harness.load(["plan.yaml": Harness.header + "hostnames: ['https://www.shop.example/', WWW.Shop.Example]\n"])
+        #expect(Harness.lines(loaded.diagnostics) == ["plan.yaml:6:13-6:40: error: `https://www.shop.example/` is not a host name; `hostnames` lists names like `www.shop.example` [plan-schema]"])
+        #expect(loaded.diagnostics.first?.hint == "write `www.shop.example`")
+        #expect(loaded.plan?.hostnames.map(\.value) == ["www.shop.example"])
+    }
+
     @Test func regexSpecialCharactersAreEscapedWhenPagesCombine() {
         #expect(PagePathPattern.condition([.path("/a.b(c)"), .pathPrefix("/x+y/")])?.serialized(pretty: false)
                 == Self.cond("MATCH_REGEX", "Page Path", #"(?:^/a\\.b\\(c\\)$)|(?:^/x\\+y/)"#))

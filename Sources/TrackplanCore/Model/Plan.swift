@@ -9,6 +9,8 @@ public struct Plan: Sendable, Hashable {
     public var description: String?
     /// The GA4 web stream's measurement id (`G-…`), when given.
     public var measurementID: Located<String>?
+    /// The site's hostnames (`www.shop.example`): triggers fire only there. Empty: everywhere.
+    public var hostnames: [Located<String>] = []
     /// The naming and coverage conventions in force.
     public var conventions: Conventions
     /// The funnel stages, first to last.

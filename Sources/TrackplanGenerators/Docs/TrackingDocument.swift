@@ -68,7 +68,9 @@ public struct TrackingDocument: Sendable {
         out += "## At a glance\n\n"
         out += "\(micros.count) micro-conversion\(micros.count == 1 ? "" : "s") lead to \(macros.count) macro-conversion\(macros.count == 1 ? "" : "s")"
         out += " across \(spec.stages.count) funnel stage\(spec.stages.count == 1 ? "" : "s") and \(spec.pageTypes.count) page type\(spec.pageTypes.count == 1 ? "" : "s")."
-        out += " GA4 key events: " + (keyEvents.isEmpty ? "none" : keyEvents.map { eventLink($0.name) }.joined(separator: ", ")) + ".\n\n"
+        out += " GA4 key events: " + (keyEvents.isEmpty ? "none" : keyEvents.map { eventLink($0.name) }.joined(separator: ", ")) + "."
+        if !spec.hostnames.isEmpty { out += " Measured on " + spec.hostnames.map(MarkdownText.code).joined(separator: ", ") + " only." }
+        out += "\n\n"
         out += "| Stage | Micro-conversions | Macro-conversions |\n| --- | ---: | ---: |\n"
         for stage in spec.stages {
             let inStage = events.filter { $0.stage == stage.id }

@@ -13,6 +13,7 @@ public struct GTMBuiltin: Sendable, Hashable, Comparable {
     public static func < (a: GTMBuiltin, b: GTMBuiltin) -> Bool { a.name < b.name }
 
     static let pagePath = GTMBuiltin(type: "PAGE_PATH", name: "Page Path")
+    static let pageHostname = GTMBuiltin(type: "PAGE_HOSTNAME", name: "Page Hostname")
     static let clickElement = GTMBuiltin(type: "CLICK_ELEMENT", name: "Click Element")
     static let clickURL = GTMBuiltin(type: "CLICK_URL", name: "Click URL")
     static let formID = GTMBuiltin(type: "FORM_ID", name: "Form ID")

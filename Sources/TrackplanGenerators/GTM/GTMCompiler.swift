@@ -127,7 +127,7 @@ public struct GTMCompiler: Sendable {
             let matches = event.pageTypes.map(\.match)
             let triggerID = state.nextID()
             let eventNotes = notes(for: event)
-            let trigger = GTMTriggerBuilder.trigger(for: event, pageMatches: matches, builtins: &state.builtins)
+            let trigger = GTMTriggerBuilder.trigger(for: event, pageMatches: matches, hostnames: spec.hostnames, builtins: &state.builtins)
             triggers.append(entity("triggerId", triggerID, name: Names.trigger(event.name), notes: eventNotes,
                                    type: trigger.type, fields: trigger.fields, folder: folder))
             var settings: [JSONValue] = []

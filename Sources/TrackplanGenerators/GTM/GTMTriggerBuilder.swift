@@ -13,13 +13,29 @@ public enum GTMTriggerBuilder {
         public var fields: [JSONMember]
     }
 
+    /// The condition on `{{Page Hostname}}` for the plan's hostnames (case-insensitive): EQUALS
+    /// for one, one MATCH_REGEX for several; nil when the plan names none.
+    static func hostnameCondition(_ hostnames: [String]) -> JSONValue? {
+        guard let first = hostnames.first else { return nil }
+        if hostnames.count == 1, !first.contains("*") {
+            return GTMParameter.condition("EQUALS", GTMBuiltin.pageHostname.name, first, ignoreCase: true)
+        }
+        let alternatives = hostnames.map { PagePathPattern.escape($0).replacingOccurrences(of: "\\*", with: "[^.]+") }
+        return GTMParameter.condition("MATCH_REGEX", GTMBuiltin.pageHostname.name, "^(?:" + alternatives.joined(separator: "|") + ")$", ignoreCase: true)
+    }
+
     /// The trigger for `event`, scoped to `pageMatches` (no scope when empty); records the
     /// built-in variables it references.
-    public static func trigger(for event: EventSpec, pageMatches: [PageMatch], builtins: inout Set<GTMBuiltin>) -> Trigger {
+    public static func trigger(for event: EventSpec, pageMatches: [PageMatch], hostnames: [String] = [],
+                               builtins: inout Set<GTMBuiltin>) -> Trigger {
         var filter: [JSONValue] = []
         if let page = PagePathPattern.condition(pageMatches) {
             filter.append(page)
             builtins.insert(.pagePath)
+        }
+        if let host = hostnameCondition(hostnames) {
+            filter.append(host)
+            builtins.insert(.pageHostname)
         }
         func filterField(_ conditions: [JSONValue]) -> [JSONMember] {
             conditions.isEmpty ? [] : [JSONMember("filter", .array(conditions))]
