@@ -82,6 +82,9 @@ public enum ChangeKinds {
     public static let hostnamesChanged = ChangeKind(id: "hostnames-changed", level: .warning,
         summary: "The hostnames the plan's triggers are restricted to changed.",
         rationale: "Every GTM trigger fires on other hosts: production, staging or other domains start or stop sending events.")
+    public static let consentChanged = ChangeKind(id: "consent-changed", level: .warning,
+        summary: "The consent a tag requires changed (plan-wide, or for one event).",
+        rationale: "Tags wait for other consent: GA4 receives more or fewer events from the release on, and consent mode models the rest.")
     public static let pageTypeAdded = ChangeKind(id: "page-type-added", level: .safe,
         summary: "A page type was added.",
         rationale: "Only the plan's documentation changes until events use it.")
@@ -103,7 +106,7 @@ public enum ChangeKinds {
         eventAdded, eventRemoved, eventRenamed, eventDeprecated, eventKindChanged, keyEventChanged, eventStageChanged,
         eventPagesChanged, eventTriggerChanged, paramAdded, paramRemoved, paramRenamed, paramTypeChanged,
         paramRequiredChanged, paramValuesRemoved, paramValuesAdded, paramSourceChanged, customDimensionRegistered,
-        customDimensionRemoved, measurementIDChanged, hostnamesChanged, pageTypeAdded, pageTypeRemoved, pageTypeMatchChanged, planDetailsChanged,
+        customDimensionRemoved, measurementIDChanged, hostnamesChanged, consentChanged, pageTypeAdded, pageTypeRemoved, pageTypeMatchChanged, planDetailsChanged,
         sideUnreadable,
     ]
 }

@@ -33,6 +33,13 @@ public struct PlanDiff: Sendable {
                               [.gtm], span: new.hostnames.first?.span ?? new.rootFile.map(SourceSpan.startOf), was: old.hostnames.first?.span,
                               notes: ["GTM: every trigger's Page Hostname filter changes; events stop or start firing on the hosts left out or added (staging, other domains)."]))
         }
+        let consentBefore = Set(old.consent.required.map(\.value)), consentAfter = Set(new.consent.required.map(\.value))
+        if consentBefore != consentAfter {
+            out.append(change(ChangeKinds.consentChanged, EntityPath(["consent", "required"]),
+                              "every tag now requires \(Self.consentList(consentAfter)) (was: \(Self.consentList(consentBefore)))",
+                              [.gtm, .ga4], span: new.consent.span ?? new.rootFile.map(SourceSpan.startOf), was: old.consent.span,
+                              notes: ["GA4: counts change from the release on as tags wait for other consent; compare periods with care."]))
+        }
         out += planDetailChanges()
         out += pageTypeChanges()
         out += eventChanges()
@@ -174,6 +181,11 @@ public struct PlanDiff: Sendable {
                               "event \(name) is now counted \(after.keyEventCounting.words) as a key event (was: \(before.keyEventCounting.words))",
                               [.ga4], span: after.span, was: before.span,
                               notes: ["GA4: change its counting method in Admin → Events; key event counts change from then on, not for past data."]))
+        }
+        if Set(before.consent.map(\.value)) != Set(after.consent.map(\.value)) {
+            out.append(change(ChangeKinds.consentChanged, path.appending("consent"),
+                              "event \(name) now requires \(Self.consentList(Set(after.consent.map(\.value)))) besides the plan's consent (was: \(Self.consentList(Set(before.consent.map(\.value)))))",
+                              [.gtm, .ga4], span: after.consent.first?.span ?? after.span, was: before.consent.first?.span ?? before.span))
         }
         if before.stage?.value != after.stage?.value {
             out.append(change(ChangeKinds.eventStageChanged, path.appending("stage"),
@@ -365,6 +377,12 @@ public struct PlanDiff: Sendable {
     }
 
     static func code(_ text: String?) -> String { text.map { "`\($0)`" } ?? "none" }
+
+    /// Consent types in their fixed order, or "no consent".
+    static func consentList(_ types: Set<ConsentType>) -> String {
+        let ordered = ConsentType.allCases.filter(types.contains)
+        return ordered.isEmpty ? "no consent" : ordered.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+    }
 
     static func kindWord(_ kind: EventKind) -> String { kind == .macro ? "macro-conversion" : "micro-conversion" }
 

@@ -73,6 +73,33 @@ public enum EmbeddedSchema {
             }
           }
         },
+        "consent": {
+          "type": "object",
+          "description": "Google consent mode: the consent every event's tag requires, and the regions where the law requires consent.",
+          "additionalProperties": false,
+          "properties": {
+            "required": {
+              "type": "array",
+              "description": "Consent types every tag requires; the GTM container's tags get them as their consent settings.",
+              "items": {
+                "enum": [
+                  "analytics_storage",
+                  "ad_storage",
+                  "ad_user_data",
+                  "ad_personalization"
+                ]
+              }
+            },
+            "regions": {
+              "type": "array",
+              "description": "Regions the site serves where consent is required by law (`eea`, `uk`, `ch`, …); lint then wants every event to require some consent.",
+              "items": {
+                "type": "string",
+                "minLength": 1
+              }
+            }
+          }
+        },
         "conventions": {
           "type": "object",
           "description": "The team's naming and coverage conventions.",
@@ -197,6 +224,7 @@ public enum EmbeddedSchema {
                   "trigger-scope",
                   "param-values",
                   "pii-param",
+                  "consent-missing",
                   "unused-suppression"
                 ]
               },
@@ -362,6 +390,18 @@ public enum EmbeddedSchema {
             "once_per_session"
           ],
           "description": "How GA4 counts the key event: every time (once_per_event, the default, right for purchases) or at most once per session (once_per_session, right for leads and sign-ups). Only for key events."
+        },
+        "consent": {
+          "type": "array",
+          "description": "Consent types this event's tag requires besides the plan-wide `consent.required`.",
+          "items": {
+            "enum": [
+              "analytics_storage",
+              "ad_storage",
+              "ad_user_data",
+              "ad_personalization"
+            ]
+          }
         },
         "owner": {
           "type": "string",
@@ -697,6 +737,7 @@ public enum EmbeddedSchema {
           "trigger-scope",
           "param-values",
           "pii-param",
+          "consent-missing",
           "unused-suppression"
         ]
       },

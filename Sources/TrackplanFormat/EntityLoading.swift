@@ -81,6 +81,7 @@ extension LoadSession {
         }
         let owner = decoder.string(fields["owner"], "owner", path: path.appending("owner"))?.value
         let status = decoder.choice(fields["status"], "status", as: EventStatus.self, path: path.appending("status")) ?? .planned
+        let consent = consentTypes(fields["consent"], "consent", path: path.appending("consent"))
         let renamedFrom = decoder.name(fields["renamed_from"], "renamed_from", path: path.appending("renamed_from"))
         if let renamedFrom, renamedFrom.value == name {
             decoder.error("`renamed_from` names the event itself", at: renamedFrom.span, path: path.appending("renamed_from"),
@@ -116,6 +117,7 @@ extension LoadSession {
             event.negative = negative
             event.keyEvent = keyEvent
             event.keyEventCounting = counting ?? .oncePerEvent
+            event.consent = consent
             event.owner = owner
             event.status = status
             event.renamedFrom = renamedFrom

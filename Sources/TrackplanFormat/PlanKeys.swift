@@ -4,7 +4,7 @@ import TrackplanCore
 /// requires the JSON Schema's definitions to list exactly these, in this order.
 public enum PlanKeys {
     /// The root file's keys (schema: `plan`).
-    public static let root = ["trackplan", "name", "description", "hostnames", "include", "ga4", "conventions", "stages", "page_types", "events", "lint"]
+    public static let root = ["trackplan", "name", "description", "hostnames", "include", "ga4", "consent", "conventions", "stages", "page_types", "events", "lint"]
     /// An included file's keys (schema: `included_file`).
     public static let includedFile = ["page_types", "events", "include"]
     /// A page type's keys (schema: `page_type`).
@@ -12,7 +12,7 @@ public enum PlanKeys {
     /// The kinds of `match` (exactly one).
     public static let match = ["path", "path_prefix", "path_regex"]
     /// An event's keys (schema: `event`).
-    public static let event = ["kind", "stage", "pages", "description", "leads_to", "signal", "negative", "key_event", "key_event_counting",
+    public static let event = ["kind", "stage", "pages", "description", "leads_to", "signal", "negative", "key_event", "key_event_counting", "consent",
                                "owner", "status", "trigger", "renamed_from", "params", "suppress"]
     /// The trigger kinds (schema: `trigger`; exactly one).
     public static let trigger = Trigger.kinds

@@ -81,6 +81,7 @@ struct LoadSession {
         var measurementID: Located<String>?
         var ga4Span: SourceSpan?
         var hostnames: [Located<String>] = []
+        var consent = ConsentSettings()
         var conventions: Conventions
         var stages: [Stage]
         var ruleSettings: [RuleSetting]
@@ -99,6 +100,7 @@ struct LoadSession {
             files: files, rootFile: root.file)
         plan.ga4Span = root.ga4Span
         plan.hostnames = root.hostnames
+        plan.consent = root.consent
         ReferenceCheck(knownRuleIDs: loader.knownRuleIDs, undecidedKinds: undecidedKinds).run(&plan, into: &decoder)
         return LoadResult(plan: plan, diagnostics: Diagnostic.sorted(Self.mergeAnchored(Self.unique(decoder.allDiagnostics), anchorUses), files: files), files: files)
     }
@@ -139,6 +141,7 @@ struct LoadSession {
                                     measurementID: measurementID, conventions: conventions, stages: stages, ruleSettings: ruleSettings)
         settings.ga4Span = fields.pairs.first { $0.key.scalar?.text == "ga4" }?.key.span
         settings.hostnames = loadHostnames(fields["hostnames"])
+        settings.consent = loadConsent(fields["consent"])
         return (settings, includes)
     }
 

@@ -23,6 +23,35 @@ extension LoadSession {
         return result
     }
 
+    /// `consent: {required: [...], regions: [...]}` at the root.
+    mutating func loadConsent(_ node: YAMLNode?) -> ConsentSettings {
+        var settings = ConsentSettings()
+        guard let node, let fields = decoder.mapping(node, "`consent`", path: .key("consent")) else { return settings }
+        decoder.checkKeys(fields, allowed: ["required", "regions"], in: "`consent`")
+        settings.span = node.span
+        settings.required = consentTypes(fields["required"], "required", path: EntityPath(["consent", "required"]))
+        settings.regions = decoder.stringList(fields["regions"], "regions", of: "region codes like `eea`", path: EntityPath(["consent", "regions"]))?
+            .map { Located($0.value.lowercased(), at: $0.span) } ?? []
+        return settings
+    }
+
+    /// A list of consent mode types.
+    mutating func consentTypes(_ node: YAMLNode?, _ key: String, path: EntityPath) -> [Located<ConsentType>] {
+        guard let names = decoder.stringList(node, key, of: "consent types like `analytics_storage`", path: path) else { return [] }
+        var result: [Located<ConsentType>] = []
+        for name in names {
+            if let type = ConsentType(rawValue: name.value) {
+                result.append(Located(type, at: name.span))
+            } else {
+                let all = ConsentType.allCases.map(\.rawValue)
+                let near = Suggestion.nearest(to: name.value, in: all)
+                decoder.error("`\(name.value)` is not a consent type" + (near.map { "; did you mean `\($0)`?" } ?? ""), at: name.span, path: path,
+                              hint: "the consent types are " + all.map { "`\($0)`" }.joined(separator: ", "))
+            }
+        }
+        return result
+    }
+
     mutating func loadGA4(_ node: YAMLNode?) -> Located<String>? {
         guard let node, let fields = decoder.mapping(node, "`ga4`", path: .key("ga4")) else { return nil }
         decoder.checkKeys(fields, allowed: ["measurement_id"], in: "`ga4`")

@@ -28,6 +28,7 @@ public enum RuleCatalog {
         TriggerScopeRule.self,
         ParamValuesRule.self,
         PIIParamRule.self,
+        ConsentMissingRule.self,
         UnusedSuppressionRule.self,
     ]
 

@@ -20,6 +20,8 @@ public struct EventSpec: Sendable, Hashable {
     public var keyEvent: Bool
     /// How GA4 counts it as a key event.
     public var keyEventCounting: KeyEventCounting
+    /// The consent types its tag requires (the plan's and its own), in a fixed order.
+    public var consent: [ConsentType]
     /// For micro-conversions: the macro-conversion it leads to.
     public var leadsTo: String?
     /// How strong an intent signal it is, 1 to 5.
@@ -42,8 +44,9 @@ public struct EventSpec: Sendable, Hashable {
     /// Whether it fires on every page (the plan lists no page types).
     public var firesEverywhere: Bool { pages == nil }
 
-    /// The spec of `event`, resolving page type ids with `pageType`.
-    public init(_ event: Event, pageType: (String) -> PageTypeSpec?) {
+    /// The spec of `event`, resolving page type ids with `pageType`; `planConsent` is what the
+    /// plan requires of every tag.
+    public init(_ event: Event, planConsent: [ConsentType] = [], pageType: (String) -> PageTypeSpec?) {
         name = event.name
         kind = event.kind
         stage = event.stage?.value
@@ -53,6 +56,8 @@ public struct EventSpec: Sendable, Hashable {
         params = event.params.map(ParamSpec.init)
         keyEvent = event.keyEvent
         keyEventCounting = event.keyEventCounting
+        let required = Set(planConsent + event.consent.map(\.value))
+        consent = ConsentType.allCases.filter(required.contains)
         leadsTo = event.leadsTo?.value
         signal = event.signal
         negative = event.negative

@@ -15,6 +15,8 @@ public struct MeasurementSpec: Sendable, Hashable {
     public var measurementID: String?
     /// The hostnames triggers are restricted to (empty: every host).
     public var hostnames: [String]
+    /// The regions the site serves where consent is required by law.
+    public var consentRegions: [String]
     /// The funnel stages, first to last.
     public var stages: [Stage]
     /// The page types, in plan order.
@@ -48,8 +50,10 @@ public struct MeasurementSpec: Sendable, Hashable {
         var pageTypeIndex: [String: Int] = [:]
         for (i, pageType) in pageTypes.enumerated() where pageTypeIndex[pageType.id] == nil { pageTypeIndex[pageType.id] = i }
         let resolvedPageTypes = pageTypes
+        let planConsent = plan.consent.required.map(\.value)
+        consentRegions = plan.consent.regions.map(\.value)
         events = plan.activeEvents.map { event in
-            EventSpec(event) { id in pageTypeIndex[id].map { resolvedPageTypes[$0] } }
+            EventSpec(event, planConsent: planConsent) { id in pageTypeIndex[id].map { resolvedPageTypes[$0] } }
         }
         deprecatedEvents = plan.events.filter { $0.status == .deprecated }.map(\.name)
         keyEvents = events.filter(\.keyEvent).map(\.name)

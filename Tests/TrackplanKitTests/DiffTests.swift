@@ -167,6 +167,15 @@ import Testing
         ])
     }
 
+    @Test func consent() throws {
+        #expect(try changes { $0.replacingOccurrences(of: "ga4: {measurement_id: G-AAAA1111}", with: "ga4: {measurement_id: G-AAAA1111}\nconsent: {required: [analytics_storage]}") } == [
+            "warning: every tag now requires `analytics_storage` (was: no consent) [consent-changed] (gtm, ga4)",
+        ])
+        #expect(try changes { $0.replacingOccurrences(of: "    kind: macro\n    stage: decision\n", with: "    kind: macro\n    stage: decision\n    consent: [ad_storage]\n") } == [
+            "warning: event `purchase` now requires `ad_storage` besides the plan's consent (was: no consent) [consent-changed] (gtm, ga4)",
+        ])
+    }
+
     @Test func ga4AndPageTypes() throws {
         #expect(try changes { $0.replacingOccurrences(of: "G-AAAA1111", with: "G-BBBB2222") } == [
             "error: the measurement id changed from `G-AAAA1111` to `G-BBBB2222` [measurement-id-changed] (gtm, ga4, bigquery)",

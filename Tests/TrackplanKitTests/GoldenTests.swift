@@ -152,6 +152,20 @@ import Testing
         #expect(loaded.plan?.hostnames.map(\.value) == ["www.shop.example"])
     }
 
+    @Test func consentBecomesEachTagsConsentSettings() throws {
+        let container = try compile("consent: {required: [analytics_storage]}\nevents:\n  promo_view:\n    stage: decision\n  ad_lead:\n    stage: decision\n    consent: [ad_user_data, ad_storage]\n")
+        guard case .array(let tags)? = container["containerVersion"]?["tag"] else { Issue.record("no tags"); return }
+        let settings = Dictionary(uniqueKeysWithValues: tags.compactMap { tag -> (String, String)? in
+            guard case .string(let name)? = tag["name"], let consent = tag["consentSettings"] else { return nil }
+            return (name, consent.serialized(pretty: false))
+        })
+        #expect(settings["GA4 event - promo_view"] == #"{"consentStatus":"NEEDED","consentType":{"type":"LIST","list":[{"type":"TEMPLATE","value":"analytics_storage"}]}}"#)
+        #expect(settings["GA4 event - ad_lead"] == #"{"consentStatus":"NEEDED","consentType":{"type":"LIST","list":[{"type":"TEMPLATE","value":"analytics_storage"},{"type":"TEMPLATE","value":"ad_storage"},{"type":"TEMPLATE","value":"ad_user_data"}]}}"#)
+        #expect(settings["Google tag"] == #"{"consentStatus":"NOT_SET"}"#)
+        let bad = Harness.load(["plan.yaml": Harness.header + "consent: {required: [analytic_storage]}\n"])
+        #expect(bad.diagnostics.map(\.message) == ["`analytic_storage` is not a consent type; did you mean `analytics_storage`?"])
+    }
+
     @Test func regexSpecialCharactersAreEscapedWhenPagesCombine() {
         #expect(PagePathPattern.condition([.path("/a.b(c)"), .pathPrefix("/x+y/")])?.serialized(pretty: false)
                 == Self.cond("MATCH_REGEX", "Page Path", #"(?:^/a\\.b\\(c\\)$)|(?:^/x\\+y/)"#))

@@ -28,6 +28,8 @@ public struct Event: Sendable, Hashable {
         public var keyEvent = false
         /// How GA4 counts it as a key event.
         public var keyEventCounting: KeyEventCounting = .oncePerEvent
+        /// Consent types its tag requires besides the plan-wide ones.
+        public var consent: [Located<ConsentType>] = []
         /// Who owns it.
         public var owner: String?
         /// Where it is in its life.

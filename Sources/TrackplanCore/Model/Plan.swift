@@ -11,6 +11,8 @@ public struct Plan: Sendable, Hashable {
     public var measurementID: Located<String>?
     /// The site's hostnames (`www.shop.example`): triggers fire only there. Empty: everywhere.
     public var hostnames: [Located<String>] = []
+    /// The consent the plan's tags require, and where the law requires it.
+    public var consent = ConsentSettings()
     /// The naming and coverage conventions in force.
     public var conventions: Conventions
     /// The funnel stages, first to last.

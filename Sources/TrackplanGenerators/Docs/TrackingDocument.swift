@@ -70,6 +70,9 @@ public struct TrackingDocument: Sendable {
         out += " across \(spec.stages.count) funnel stage\(spec.stages.count == 1 ? "" : "s") and \(spec.pageTypes.count) page type\(spec.pageTypes.count == 1 ? "" : "s")."
         out += " GA4 key events: " + (keyEvents.isEmpty ? "none" : keyEvents.map { eventLink($0.name) }.joined(separator: ", ")) + "."
         if !spec.hostnames.isEmpty { out += " Measured on " + spec.hostnames.map(MarkdownText.code).joined(separator: ", ") + " only." }
+        if !spec.consentRegions.isEmpty {
+            out += " Consent is required by law in " + spec.consentRegions.map(MarkdownText.code).joined(separator: ", ") + "; each tag waits for the consent listed in its event."
+        }
         out += "\n\n"
         out += "| Stage | Micro-conversions | Macro-conversions |\n| --- | ---: | ---: |\n"
         for stage in spec.stages {
@@ -150,6 +153,9 @@ public struct TrackingDocument: Sendable {
                 out += "| Signal | " + signal(event) + " |\n"
             }
             out += "| Key event | " + (event.keyEvent ? "yes" : "no") + " |\n"
+            if !event.consent.isEmpty {
+                out += "| Consent required | " + event.consent.map { MarkdownText.code($0.rawValue) }.joined(separator: ", ") + " |\n"
+            }
             out += "| Owner | " + (event.owner.map(MarkdownText.escape) ?? "—") + " |\n"
             out += "| Status | " + event.status.rawValue + " |\n\n"
             if !event.params.isEmpty {
