@@ -100,6 +100,20 @@ public enum EmbeddedSchema {
             }
           }
         },
+        "shared_params": {
+          "type": "object",
+          "description": "Parameters sent with every event: parameter name → spec (as under an event's `params`). They go on the GTM container's shared event settings and count toward each event's 25 parameters.",
+          "additionalProperties": {
+            "$ref": "#/definitions/param"
+          }
+        },
+        "user_properties": {
+          "type": "object",
+          "description": "GA4 user properties: name (at most 24 characters) → spec (as a parameter). At most 25; registered as user-scoped custom dimensions.",
+          "additionalProperties": {
+            "$ref": "#/definitions/param"
+          }
+        },
         "conventions": {
           "type": "object",
           "description": "The team's naming and coverage conventions.",
@@ -208,6 +222,7 @@ public enum EmbeddedSchema {
                   "ga4-param-count",
                   "ga4-key-event-limit",
                   "ga4-custom-dimension-limit",
+                  "ga4-user-property-limit",
                   "ga4-recommended-event",
                   "name-case",
                   "name-style",
@@ -721,6 +736,7 @@ public enum EmbeddedSchema {
           "ga4-param-count",
           "ga4-key-event-limit",
           "ga4-custom-dimension-limit",
+          "ga4-user-property-limit",
           "ga4-recommended-event",
           "name-case",
           "name-style",

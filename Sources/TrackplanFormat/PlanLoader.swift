@@ -82,6 +82,8 @@ struct LoadSession {
         var ga4Span: SourceSpan?
         var hostnames: [Located<String>] = []
         var consent = ConsentSettings()
+        var sharedParams: [Param] = []
+        var userProperties: [Param] = []
         var conventions: Conventions
         var stages: [Stage]
         var ruleSettings: [RuleSetting]
@@ -101,6 +103,8 @@ struct LoadSession {
         plan.ga4Span = root.ga4Span
         plan.hostnames = root.hostnames
         plan.consent = root.consent
+        plan.sharedParams = root.sharedParams
+        plan.userProperties = root.userProperties
         ReferenceCheck(knownRuleIDs: loader.knownRuleIDs, undecidedKinds: undecidedKinds).run(&plan, into: &decoder)
         return LoadResult(plan: plan, diagnostics: Diagnostic.sorted(Self.mergeAnchored(Self.unique(decoder.allDiagnostics), anchorUses), files: files), files: files)
     }
@@ -142,6 +146,8 @@ struct LoadSession {
         settings.ga4Span = fields.pairs.first { $0.key.scalar?.text == "ga4" }?.key.span
         settings.hostnames = loadHostnames(fields["hostnames"])
         settings.consent = loadConsent(fields["consent"])
+        settings.sharedParams = loadParamMap(fields["shared_params"], key: "shared_params", what: "shared parameter")
+        settings.userProperties = loadParamMap(fields["user_properties"], key: "user_properties", what: "user property")
         return (settings, includes)
     }
 

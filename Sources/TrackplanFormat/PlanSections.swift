@@ -23,6 +23,20 @@ extension LoadSession {
         return result
     }
 
+    /// `shared_params:` or `user_properties:`: name → the fields of a parameter.
+    mutating func loadParamMap(_ node: YAMLNode?, key: String, what: String) -> [Param] {
+        guard let node, let map = decoder.mapping(node, "`\(key)`", path: .key(key)) else { return [] }
+        var result: [Param] = []
+        for pair in map.pairs {
+            guard let name = pair.key.scalar?.text else {
+                decoder.error("\(what) names must be plain names, found \(pair.key.kindDescription)", at: pair.key.span, path: .key(key))
+                continue
+            }
+            if let param = loadParam(name: name, key: pair.key, node: pair.value, path: EntityPath([key, name])) { result.append(param) }
+        }
+        return result
+    }
+
     /// `consent: {required: [...], regions: [...]}` at the root.
     mutating func loadConsent(_ node: YAMLNode?) -> ConsentSettings {
         var settings = ConsentSettings()

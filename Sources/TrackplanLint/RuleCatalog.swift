@@ -12,6 +12,7 @@ public enum RuleCatalog {
         GA4ParamCountRule.self,
         GA4KeyEventLimitRule.self,
         GA4CustomDimensionLimitRule.self,
+        GA4UserPropertyLimitRule.self,
         GA4RecommendedEventRule.self,
         NameCaseRule.self,
         NameStyleRule.self,

@@ -8,12 +8,16 @@ public struct CustomDimension: Sendable, Hashable {
     public var displayName: String
     /// What it holds (at most 150 characters, GA4's limit).
     public var description: String
-    /// The events that send it.
+    /// The events that send it (empty for shared parameters and user properties).
     public var events: [String]
+    /// `EVENT` or `USER`.
+    public var scope: String = "EVENT"
+    /// Whether every event sends it (a shared parameter).
+    public var shared = false
 
     /// The custom dimensions of `events`, in order of first use; GA4's own parameters are
     /// left out. A parameter's description is its first non-empty one.
-    static func derive(_ events: [EventSpec]) -> [CustomDimension] {
+    static func derive(_ events: [EventSpec], shared: [ParamSpec] = [], userProperties: [ParamSpec] = []) -> [CustomDimension] {
         var order: [String] = []
         var byName: [String: (description: String?, events: [String])] = [:]
         for event in events {
@@ -26,12 +30,23 @@ public struct CustomDimension: Sendable, Hashable {
                 if byName[param.name]?.events.last != event.name { byName[param.name]?.events.append(event.name) }
             }
         }
-        return order.map { name in
+        var result = order.map { name in
             let info = byName[name] ?? (nil, [])
             let description = info.description ?? "Parameter `\(name)` of " + info.events.map { "`\($0)`" }.joined(separator: ", ") + "."
             return CustomDimension(parameterName: name, displayName: displayName(name),
                                    description: String(description.prefix(150)), events: info.events)
         }
+        for param in shared where !GA4Facts.standardParams.contains(param.name) && byName[param.name] == nil {
+            let description = param.description ?? "Parameter `\(param.name)`, sent with every event."
+            result.append(CustomDimension(parameterName: param.name, displayName: displayName(param.name),
+                                          description: String(description.prefix(150)), events: [], shared: true))
+        }
+        for property in userProperties {
+            let description = property.description ?? "User property `\(property.name)`."
+            result.append(CustomDimension(parameterName: property.name, displayName: displayName(property.name),
+                                          description: String(description.prefix(150)), events: [], scope: "USER"))
+        }
+        return result
     }
 
     /// `item_id` → `Item ID`: words capitalized, common acronyms in capitals.
@@ -48,9 +63,13 @@ public struct DataLayerKey: Sendable, Hashable {
     /// The events whose parameters read it, in plan order.
     public var events: [String]
 
-    /// The keys of `events`, sorted.
-    static func derive(_ events: [EventSpec]) -> [DataLayerKey] {
+    /// Who else reads it: "the shared parameter `x`", "the user property `y`".
+    public var otherReaders: [String] = []
+
+    /// The keys of `events`, shared parameters and user properties, sorted.
+    static func derive(_ events: [EventSpec], shared: [ParamSpec] = [], userProperties: [ParamSpec] = []) -> [DataLayerKey] {
         var usersByKey: [String: [String]] = [:]
+        var othersByKey: [String: [String]] = [:]
         for event in events {
             for param in event.params {
                 if case .dataLayer(let key) = param.source, usersByKey[key]?.last != event.name {
@@ -58,6 +77,13 @@ public struct DataLayerKey: Sendable, Hashable {
                 }
             }
         }
-        return usersByKey.keys.sorted().map { DataLayerKey(key: $0, events: usersByKey[$0] ?? []) }
+        for (what, params) in [("the shared parameter", shared), ("the user property", userProperties)] {
+            for param in params {
+                if case .dataLayer(let key) = param.source { othersByKey[key, default: []].append("\(what) `\(param.name)`") }
+            }
+        }
+        return Set(usersByKey.keys).union(othersByKey.keys).sorted().map {
+            DataLayerKey(key: $0, events: usersByKey[$0] ?? [], otherReaders: othersByKey[$0] ?? [])
+        }
     }
 }

@@ -17,6 +17,10 @@ public struct MeasurementSpec: Sendable, Hashable {
     public var hostnames: [String]
     /// The regions the site serves where consent is required by law.
     public var consentRegions: [String]
+    /// Parameters sent with every event (on the shared event settings), in order.
+    public var sharedParams: [ParamSpec]
+    /// GA4 user properties, in order.
+    public var userProperties: [ParamSpec]
     /// The funnel stages, first to last.
     public var stages: [Stage]
     /// The page types, in plan order.
@@ -57,8 +61,10 @@ public struct MeasurementSpec: Sendable, Hashable {
         }
         deprecatedEvents = plan.events.filter { $0.status == .deprecated }.map(\.name)
         keyEvents = events.filter(\.keyEvent).map(\.name)
-        customDimensions = CustomDimension.derive(events)
-        dataLayerKeys = DataLayerKey.derive(events)
+        sharedParams = plan.sharedParams.map(ParamSpec.init)
+        userProperties = plan.userProperties.map(ParamSpec.init)
+        customDimensions = CustomDimension.derive(events, shared: sharedParams, userProperties: userProperties)
+        dataLayerKeys = DataLayerKey.derive(events, shared: sharedParams, userProperties: userProperties)
         var byPage: [String: [String]] = [:]
         for (id, micros) in plan.microConversionsByPageType() { byPage[id] = micros.map(\.name) }
         microConversionsByPageType = byPage

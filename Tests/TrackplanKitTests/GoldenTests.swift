@@ -166,6 +166,30 @@ import Testing
         #expect(bad.diagnostics.map(\.message) == ["`analytic_storage` is not a consent type; did you mean `analytics_storage`?"])
     }
 
+    @Test func sharedParamsAndUserPropertiesGoOnOneEventSettingsVariable() throws {
+        let container = try compile("""
+        shared_params:
+          site_language: {from: page.language}
+        user_properties:
+          customer_tier: {from: 'builtin:page_hostname'}
+        events:
+          promo_view:
+            stage: decision
+
+        """)
+        guard case .array(let variables)? = container["containerVersion"]?["variable"],
+              case .array(let tags)? = container["containerVersion"]?["tag"] else { Issue.record("no variables"); return }
+        let settings = try #require(variables.first { $0["type"] == .string("gtes") })
+        #expect(settings["name"] == .string("GA4 Event Settings"))
+        #expect(settings["parameter"]?.serialized(pretty: false) == #"[{"type":"LIST","key":"eventSettingsTable","list":[{"type":"MAP","map":[{"type":"TEMPLATE","key":"parameter","value":"site_language"},{"type":"TEMPLATE","key":"parameterValue","value":"{{DLV - page.language}}"}]}]},{"type":"LIST","key":"userProperties","list":[{"type":"MAP","map":[{"type":"TEMPLATE","key":"name","value":"customer_tier"},{"type":"TEMPLATE","key":"value","value":"{{Page Hostname}}"}]}]}]"#)
+        for tag in tags {
+            guard case .array(let parameters)? = tag["parameter"] else { continue }
+            #expect(parameters.contains { $0["key"] == .string("eventSettingsVariable") && $0["value"] == .string("{{GA4 Event Settings}}") }, "\(tag["name"] ?? .null)")
+        }
+        let pii = Harness.lint(["plan.yaml": Harness.header + "user_properties:\n  email_address: {type: string}\n"]).filter { $0.ruleID == "pii-param" }
+        #expect(pii.map(\.message) == ["user property `email_address` looks like personal data (`email`); GA4's terms forbid sending it"])
+    }
+
     @Test func regexSpecialCharactersAreEscapedWhenPagesCombine() {
         #expect(PagePathPattern.condition([.path("/a.b(c)"), .pathPrefix("/x+y/")])?.serialized(pretty: false)
                 == Self.cond("MATCH_REGEX", "Page Path", #"(?:^/a\\.b\\(c\\)$)|(?:^/x\\+y/)"#))

@@ -11,6 +11,10 @@ public struct Plan: Sendable, Hashable {
     public var measurementID: Located<String>?
     /// The site's hostnames (`www.shop.example`): triggers fire only there. Empty: everywhere.
     public var hostnames: [Located<String>] = []
+    /// Parameters sent with every event (`shared_params`), in order.
+    public var sharedParams: [Param] = []
+    /// GA4 user properties (`user_properties`), in order.
+    public var userProperties: [Param] = []
     /// The consent the plan's tags require, and where the law requires it.
     public var consent = ConsentSettings()
     /// The naming and coverage conventions in force.

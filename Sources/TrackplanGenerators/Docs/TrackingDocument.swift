@@ -198,8 +198,10 @@ public struct TrackingDocument: Sendable {
             out += "Create these in *Admin → Custom definitions*, scope *Event*, so the parameters appear in reports:\n\n"
             out += "| Parameter | Display name | Description | Sent by |\n| --- | --- | --- | --- |\n"
             for dimension in dimensions {
+                let sentBy = dimension.scope == "USER" ? "user property (scope *User*)"
+                    : dimension.shared ? "every event (shared parameter)" : dimension.events.map(eventLink).joined(separator: ", ")
                 out += "| " + MarkdownText.code(dimension.parameterName) + " | " + MarkdownText.escape(dimension.displayName) + " | "
-                    + MarkdownText.escape(dimension.description) + " | " + dimension.events.map(eventLink).joined(separator: ", ") + " |\n"
+                    + MarkdownText.escape(dimension.description) + " | " + sentBy + " |\n"
             }
             out += "\n"
         }

@@ -33,10 +33,10 @@ public enum GA4AdminExport {
                 .object([
                     JSONMember("parameterName", .string(dimension.parameterName)),
                     JSONMember("displayName", .string(dimension.displayName)),
-                    JSONMember("scope", .string("EVENT")),
+                    JSONMember("scope", .string(dimension.scope)),
                     JSONMember("description", .string(dimension.description)),
                     JSONMember("events", .array(dimension.events.map(JSONValue.string))),
-                ])
+                ] + (dimension.shared ? [JSONMember("sentWithEveryEvent", .bool(true))] : []))
             })),
         ])
     }

@@ -25,6 +25,7 @@ public struct GTMCompiler: Sendable {
         public static let measurementIDVariable = "GA4 Measurement ID"
         public static let googleTag = "Google tag"
         public static let sharedFolder = "trackplan - Shared"
+        public static let eventSettings = "GA4 Event Settings"
         public static func tag(_ event: String) -> String { "GA4 event - \(event)" }
         public static func trigger(_ event: String) -> String { "Trigger - \(event)" }
         public static func dataLayerVariable(_ key: String) -> String { "DLV - \(key)" }
@@ -111,12 +112,34 @@ public struct GTMCompiler: Sendable {
         for dataLayerKey in spec.dataLayerKeys {
             let key = dataLayerKey.key
             variables.append(entity("variableId", state.nextID(), name: Names.dataLayerVariable(key),
-                                    notes: "dataLayer key `\(key)`, read by " + dataLayerKey.events.map { "`\($0)`" }.joined(separator: ", ") + "." + Self.generated,
+                                    notes: "dataLayer key `\(key)`, read by " + (dataLayerKey.events.map { "`\($0)`" } + dataLayerKey.otherReaders).joined(separator: ", ") + "." + Self.generated,
                                     type: "v", parameters: [
                                         GTMParameter.integer("dataLayerVersion", 2),
                                         GTMParameter.boolean("setDefaultValue", false),
                                         GTMParameter.template("name", key),
                                     ], folder: sharedFolder))
+        }
+
+        // The shared event settings: parameters sent with every event, and user properties.
+        var eventSettings: String?
+        if !spec.sharedParams.isEmpty || !spec.userProperties.isEmpty {
+            var parameters: [JSONValue] = []
+            if !spec.sharedParams.isEmpty {
+                parameters.append(GTMParameter.list("eventSettingsTable", spec.sharedParams.map { param in
+                    GTMParameter.map([GTMParameter.template("parameter", param.name),
+                                      GTMParameter.template("parameterValue", value(of: param.source, builtins: &state.builtins))])
+                }))
+            }
+            if !spec.userProperties.isEmpty {
+                parameters.append(GTMParameter.list("userProperties", spec.userProperties.map { property in
+                    GTMParameter.map([GTMParameter.template("name", property.name),
+                                      GTMParameter.template("value", value(of: property.source, builtins: &state.builtins))])
+                }))
+            }
+            variables.append(entity("variableId", state.nextID(), name: Names.eventSettings,
+                                    notes: "Parameters sent with every event and the GA4 user properties, from shared_params and user_properties in the plan; the Google tag and every GA4 event tag use it." + Self.generated,
+                                    type: "gtes", parameters: parameters, folder: sharedFolder))
+            eventSettings = "{{\(Names.eventSettings)}}"
         }
 
         // Per event: its trigger, then its tag.
@@ -132,17 +155,7 @@ public struct GTMCompiler: Sendable {
                                    type: trigger.type, fields: trigger.fields, folder: folder))
             var settings: [JSONValue] = []
             for param in event.params {
-                let value: String
-                switch param.source {
-                case .builtin(let variable):
-                    let builtin = GTMBuiltin(variable)
-                    state.builtins.insert(builtin)
-                    value = "{{\(builtin.name)}}"
-                case .dataLayer(let key):
-                    value = "{{\(Names.dataLayerVariable(key))}}"
-                case .constant(let constant):
-                    value = constant.text
-                }
+                let value = value(of: param.source, builtins: &state.builtins)
                 settings.append(GTMParameter.map([GTMParameter.template("parameter", param.name), GTMParameter.template("parameterValue", value)]))
             }
             var parameters = [
@@ -152,13 +165,15 @@ public struct GTMCompiler: Sendable {
                 GTMParameter.template("measurementIdOverride", "{{\(Names.measurementIDVariable)}}"),
             ]
             if !settings.isEmpty { parameters.append(GTMParameter.list("eventSettingsTable", settings)) }
+            if let eventSettings { parameters.append(GTMParameter.template("eventSettingsVariable", eventSettings)) }
             tags.append(entity("tagId", state.nextID(), name: Names.tag(event.name), notes: eventNotes,
                                type: "gaawe", parameters: parameters, folder: folder,
                                extra: Self.tagFields(firing: triggerID, consent: event.consent)))
         }
         tags.append(entity("tagId", state.nextID(), name: Names.googleTag,
                            notes: "Loads the Google tag for the GA4 web stream on every page, before the event tags." + Self.generated,
-                           type: "googtag", parameters: [GTMParameter.template("tagId", "{{\(Names.measurementIDVariable)}}")],
+                           type: "googtag", parameters: [GTMParameter.template("tagId", "{{\(Names.measurementIDVariable)}}")]
+                               + (eventSettings.map { [GTMParameter.template("eventSettingsVariable", $0)] } ?? []),
                            folder: sharedFolder, extra: Self.tagFields(firing: Self.initializationAllPages)))
 
         let builtins: [JSONValue] = state.builtins.sorted().map { builtin in
@@ -200,6 +215,20 @@ public struct GTMCompiler: Sendable {
     }
 
     static let generated = " (Generated by trackplan; edit the plan, not this entity.)"
+
+    /// The GTM value for a parameter's source: `{{Click Text}}`, `{{DLV - key}}` or a constant.
+    func value(of source: ValueSource, builtins: inout Set<GTMBuiltin>) -> String {
+        switch source {
+        case .builtin(let variable):
+            let builtin = GTMBuiltin(variable)
+            builtins.insert(builtin)
+            return "{{\(builtin.name)}}"
+        case .dataLayer(let key):
+            return "{{\(Names.dataLayerVariable(key))}}"
+        case .constant(let constant):
+            return constant.text
+        }
+    }
 
     /// GTM's consent settings for a tag that requires `consent` (NOT_SET when it requires none).
     static func consentSettings(_ consent: [ConsentType]) -> JSONValue {

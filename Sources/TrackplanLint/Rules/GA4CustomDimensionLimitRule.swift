@@ -25,7 +25,8 @@ public struct GA4CustomDimensionLimitRule: Rule {
     public init() {}
 
     public func check(_ plan: Plan) -> [Diagnostic] {
-        var seen: Set<String> = []
+        // Shared parameters take their slots first: every event sends them.
+        var seen: Set<String> = Set(plan.sharedParams.map(\.name).filter { !GA4Facts.standardParams.contains($0) })
         var results: [Diagnostic] = []
         for event in plan.activeEvents {
             for param in event.params where !GA4Facts.standardParams.contains(param.name) {

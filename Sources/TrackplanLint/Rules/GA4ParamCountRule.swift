@@ -10,6 +10,9 @@ public struct GA4ParamCountRule: Rule {
         triggering: [
             .plan("events:\n  ↓form_submitted:\n    stage: decision\n    params:\n"
                   + (1...26).map { "      field_\($0): {type: string}\n" }.joined()),
+            .plan("shared_params:\n" + (1...5).map { "  shared_\($0): {type: string}\n" }.joined()
+                  + "events:\n  ↓form_submitted:\n    stage: decision\n    params:\n"
+                  + (1...21).map { "      field_\($0): {type: string}\n" }.joined()),
         ],
         nonTriggering: [
             .plan("events:\n  form_submitted:\n    stage: decision\n    params:\n"
@@ -19,13 +22,20 @@ public struct GA4ParamCountRule: Rule {
     public init() {}
 
     public func check(_ plan: Plan) -> [Diagnostic] {
-        plan.events.compactMap { event in
-            guard event.params.count > GA4Facts.maxParamsPerEvent else { return nil }
-            let extra = event.params[GA4Facts.maxParamsPerEvent]
-            return finding("event `\(event.name)` has \(event.params.count) parameters; GA4 keeps at most \(GA4Facts.maxParamsPerEvent)",
+        let sharedNames = plan.sharedParams.map(\.name)
+        return plan.events.compactMap { event in
+            // Shared parameters are sent with every event and count toward its limit.
+            let own = Set(event.params.map(\.name))
+            let shared = sharedNames.filter { !own.contains($0) }
+            let total = event.params.count + shared.count
+            guard total > GA4Facts.maxParamsPerEvent else { return nil }
+            let withShared = shared.isEmpty ? "" : " (\(event.params.count) of its own and \(shared.count) shared with every event)"
+            let extra = total - GA4Facts.maxParamsPerEvent
+            let firstOver = GA4Facts.maxParamsPerEvent < event.params.count ? event.params[GA4Facts.maxParamsPerEvent] : nil
+            return finding("event `\(event.name)` has \(total) parameters\(withShared); GA4 keeps at most \(GA4Facts.maxParamsPerEvent)",
                            at: event.span, path: event.path,
-                           hint: "drop \(event.params.count - GA4Facts.maxParamsPerEvent) of them; from `\(extra.name)` on, GA4 would drop them",
-                           related: extra.span.map { [.init("the first parameter over the limit", at: $0)] } ?? [])
+                           hint: "drop \(extra) of them" + (firstOver.map { "; from `\($0.name)` on, GA4 would drop them" } ?? ""),
+                           related: firstOver?.span.map { [.init("the first parameter over the limit", at: $0)] } ?? [])
         }
     }
 }
