@@ -401,6 +401,10 @@ public struct PlanDiff: Sendable {
         switch source {
         case .dataLayer(let key): "dataLayer key `\(key)`"
         case .builtin(let variable): "built-in `\(variable.gtmName)`"
+        case .constant(let value): "the constant `\(value)`"
+        case .elementAttribute(let name): "the element attribute `\(name)`"
+        case .queryParameter(let key): "the URL query parameter `\(key)`"
+        case .cookie(let name): "the cookie `\(name)`"
         }
     }
 

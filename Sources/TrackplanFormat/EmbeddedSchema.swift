@@ -238,6 +238,7 @@ public enum EmbeddedSchema {
                   "trigger-valid",
                   "trigger-scope",
                   "param-values",
+                  "param-source",
                   "pii-param",
                   "consent-missing",
                   "unused-suppression"
@@ -704,15 +705,18 @@ public enum EmbeddedSchema {
         },
         "from": {
           "type": "string",
-          "description": "Where the value comes from: `builtin:NAME` for a GTM built-in variable (click_text, click_url, click_id, click_classes, click_element, form_id, form_classes, form_url, scroll_depth_threshold, video_percent, video_title, video_url, video_status, page_path, page_url, page_hostname, referrer), otherwise a dataLayer key path such as `ecommerce.value` (default: the parameter name).",
+          "description": "Where the value comes from: `constant:VALUE`, `attribute:NAME` (of the clicked or visible element), `query:KEY` (of the page URL), `cookie:NAME`, `builtin:NAME` for a GTM built-in variable (click_text, click_url, click_id, click_classes, click_element, form_id, form_classes, form_url, scroll_depth_threshold, video_percent, video_title, video_url, video_status, page_path, page_url, page_hostname, referrer), otherwise a dataLayer key path such as `ecommerce.value` (default: the parameter name).",
           "anyOf": [
             {
               "pattern": "^builtin:(click_text|click_url|click_id|click_classes|click_element|form_id|form_classes|form_url|scroll_depth_threshold|video_percent|video_title|video_url|video_status|page_path|page_url|page_hostname|referrer)$"
             },
             {
+              "pattern": "^(constant:.+|(attribute|query|cookie):[^\\s{}]+)$"
+            },
+            {
               "pattern": "^[^\\s.{}\"':][^\\s.{}\"']*(\\.[^\\s.{}\"']+)*$",
               "not": {
-                "pattern": "^builtin:"
+                "pattern": "^(builtin|constant|attribute|query|cookie):"
               }
             }
           ]
@@ -752,6 +756,7 @@ public enum EmbeddedSchema {
           "trigger-valid",
           "trigger-scope",
           "param-values",
+          "param-source",
           "pii-param",
           "consent-missing",
           "unused-suppression"

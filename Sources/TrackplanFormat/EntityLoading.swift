@@ -281,32 +281,70 @@ extension LoadSession {
             }
         }
         var source = ParamSource.dataLayer(name)
+        var explicitSource = false
         if let from = decoder.name(fields["from"], "from", path: path.appending("from")) {
-            if from.value.hasPrefix("builtin:") {
-                let builtin = String(from.value.dropFirst("builtin:".count))
-                if let variable = BuiltinVariable(rawValue: builtin) {
-                    source = .builtin(variable)
-                } else {
-                    let all = BuiltinVariable.allCases.map(\.rawValue)
-                    let near = Suggestion.nearest(to: builtin, in: all)
-                    decoder.error("unknown built-in variable `\(builtin)`" + (near.map { "; did you mean `builtin:\($0)`?" } ?? ""),
-                                  at: from.span, path: path.appending("from"),
-                                  hint: near == nil ? "the built-in variables are " + all.joined(separator: ", ") : "write `builtin:\(near ?? "")`")
-                }
-            } else if Self.isDataLayerPath(from.value) {
-                source = .dataLayer(from.value)
-            } else {
-                decoder.error("`from` must be `builtin:NAME` or a dataLayer key path like `ecommerce.value`, found `\(from.value)`",
-                              at: from.span, path: path.appending("from"), hint: "key paths are names separated by dots, without spaces")
-            }
+            explicitSource = true
+            if let parsed = parseSource(from, type: type, path: path.appending("from")) { source = parsed }
         }
         let renamedFrom = decoder.name(fields["renamed_from"], "renamed_from", path: path.appending("renamed_from"))
         if let renamedFrom, renamedFrom.value == name {
             decoder.error("`renamed_from` names the parameter itself", at: renamedFrom.span, path: path.appending("renamed_from"),
                           hint: "write the parameter's previous name, or remove `renamed_from`")
         }
-        return Param(name: name, type: type, required: required, description: description, values: values,
-                     source: source, renamedFrom: renamedFrom, span: key.span)
+        var param = Param(name: name, type: type, required: required, description: description, values: values,
+                          source: source, renamedFrom: renamedFrom, span: key.span)
+        param.hasExplicitSource = explicitSource
+        return param
+    }
+
+    /// The prefixes `from` may start with, and what each reads.
+    static let sourcePrefixes = ["builtin", "constant", "attribute", "query", "cookie"]
+
+    /// `from`'s value as a source: `builtin:NAME`, `constant:VALUE`, `attribute:NAME`,
+    /// `query:KEY`, `cookie:NAME`, or a dataLayer key path.
+    mutating func parseSource(_ from: Located<String>, type: ParamType, path: EntityPath) -> ParamSource? {
+        let text = from.value
+        guard let colon = text.firstIndex(of: ":"), Self.sourcePrefixes.contains(String(text[..<colon])) else {
+            if Self.isDataLayerPath(text) { return .dataLayer(text) }
+            decoder.error("`from` must be a dataLayer key path like `ecommerce.value`, or `builtin:`, `constant:`, `attribute:`, `query:` or `cookie:` and a name, found `\(text)`",
+                          at: from.span, path: path, hint: "key paths are names separated by dots, without spaces")
+            return nil
+        }
+        let kind = String(text[..<colon]), rest = String(text[text.index(after: colon)...])
+        guard !rest.isEmpty else {
+            decoder.error("`from: \(kind):` needs a name after the colon", at: from.span, path: path,
+                          hint: kind == "constant" ? "write `constant:web`" : "write `\(kind):NAME`")
+            return nil
+        }
+        switch kind {
+        case "builtin":
+            if let variable = BuiltinVariable(rawValue: rest) { return .builtin(variable) }
+            let all = BuiltinVariable.allCases.map(\.rawValue)
+            let near = Suggestion.nearest(to: rest, in: all)
+            decoder.error("unknown built-in variable `\(rest)`" + (near.map { "; did you mean `builtin:\($0)`?" } ?? ""), at: from.span, path: path,
+                          hint: near == nil ? "the built-in variables are " + all.joined(separator: ", ") : "write `builtin:\(near ?? "")`")
+            return nil
+        case "constant":
+            let fits: Bool
+            switch type {
+            case .string: fits = true
+            case .integer: fits = Int(rest) != nil
+            case .number: fits = Double(rest) != nil
+            case .boolean: fits = rest == "true" || rest == "false"
+            }
+            guard fits else {
+                decoder.error("the constant `\(rest)` does not fit the parameter's type, \(type.rawValue)",
+                              at: from.span, path: path, hint: "change the constant or the parameter's `type`")
+                return nil
+            }
+            return .constant(rest)
+        default:
+            guard rest.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && !SafeText.isControl($0) && $0 != "{" && $0 != "}" }) else {
+                decoder.error("`\(rest)` is not a valid \(kind) name: no spaces or braces", at: from.span, path: path)
+                return nil
+            }
+            return kind == "attribute" ? .elementAttribute(rest) : kind == "query" ? .queryParameter(rest) : .cookie(rest)
+        }
     }
 
     /// A dataLayer key path: non-empty segments separated by dots, no whitespace or braces.

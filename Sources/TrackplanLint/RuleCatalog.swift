@@ -28,6 +28,7 @@ public enum RuleCatalog {
         TriggerValidRule.self,
         TriggerScopeRule.self,
         ParamValuesRule.self,
+        ParamSourceRule.self,
         PIIParamRule.self,
         ConsentMissingRule.self,
         UnusedSuppressionRule.self,

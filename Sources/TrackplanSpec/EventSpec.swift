@@ -129,6 +129,16 @@ public struct ParamSpec: Sendable, Hashable {
         switch param.source {
         case .builtin(let variable): source = .builtin(variable)
         case .dataLayer(let key): source = .dataLayer(key)
+        case .constant(let text):
+            switch param.type {
+            case .integer: source = .constant(Int(text).map(ParamValue.integer) ?? .string(text))
+            case .number: source = .constant(Double(text).map(ParamValue.number) ?? .string(text))
+            case .boolean: source = .constant(text == "true" ? .boolean(true) : text == "false" ? .boolean(false) : .string(text))
+            case .string: source = .constant(.string(text))
+            }
+        case .elementAttribute(let name): source = .elementAttribute(name)
+        case .queryParameter(let key): source = .queryParameter(key)
+        case .cookie(let name): source = .cookie(name)
         }
     }
 }
@@ -141,4 +151,10 @@ public enum ValueSource: Sendable, Hashable {
     case builtin(BuiltinVariable)
     /// A fixed value.
     case constant(ParamValue)
+    /// An attribute of the clicked or visible element.
+    case elementAttribute(String)
+    /// A query parameter of the page URL.
+    case queryParameter(String)
+    /// A first-party cookie.
+    case cookie(String)
 }

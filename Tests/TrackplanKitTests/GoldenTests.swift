@@ -190,6 +190,40 @@ import Testing
         #expect(pii.map(\.message) == ["user property `email_address` looks like personal data (`email`); GA4's terms forbid sending it"])
     }
 
+    @Test func valueSourcesBecomeSharedVariablesOfTheRightType() throws {
+        let container = try compile("""
+        events:
+          plan_select:
+            stage: decision
+            trigger: {click: {selector: '.plan-card button'}}
+            params:
+              plan_name: {from: 'attribute:data-plan'}
+              campaign: {from: 'query:utm_campaign'}
+              consent_state: {from: 'cookie:consent_state'}
+              site_section: {from: 'constant:pricing'}
+              seats: {type: integer, from: 'constant:5'}
+
+        """)
+        guard case .array(let variables)? = container["containerVersion"]?["variable"],
+              case .array(let tags)? = container["containerVersion"]?["tag"] else { Issue.record("no variables"); return }
+        let byName = Dictionary(uniqueKeysWithValues: variables.compactMap { v -> (String, String)? in
+            guard case .string(let name)? = v["name"], case .string(let type)? = v["type"] else { return nil }
+            return (name, type + " " + (v["parameter"]?.serialized(pretty: false) ?? ""))
+        })
+        #expect(byName["Const - 5"] == #"c [{"type":"TEMPLATE","key":"value","value":"5"}]"#)
+        #expect(byName["Const - pricing"] == #"c [{"type":"TEMPLATE","key":"value","value":"pricing"}]"#)
+        #expect(byName["Attr - data-plan"] == #"aev [{"type":"BOOLEAN","key":"setDefaultValue","value":"false"},{"type":"TEMPLATE","key":"varType","value":"ATTRIBUTE"},{"type":"TEMPLATE","key":"attribute","value":"data-plan"}]"#)
+        #expect(byName["Query - utm_campaign"] == #"u [{"type":"TEMPLATE","key":"component","value":"QUERY"},{"type":"TEMPLATE","key":"queryKey","value":"utm_campaign"}]"#)
+        #expect(byName["Cookie - consent_state"] == #"k [{"type":"BOOLEAN","key":"decodeCookie","value":"false"},{"type":"TEMPLATE","key":"name","value":"consent_state"}]"#)
+        let tag = try #require(tags.first { $0["name"] == .string("GA4 event - plan_select") })
+        #expect(tag["parameter"]?.serialized(pretty: false).contains(#"{"type":"TEMPLATE","key":"parameterValue","value":"{{Attr - data-plan}}"}"#) == true)
+        let bad = Harness.load(["plan.yaml": Harness.header + "events:\n  a_view:\n    params:\n      seats: {type: integer, from: 'constant:five'}\n      x: {from: 'attribute:'}\n"])
+        #expect(bad.diagnostics.map(\.message) == [
+            "the constant `five` does not fit the parameter's type, integer",
+            "`from: attribute:` needs a name after the colon",
+        ])
+    }
+
     @Test func regexSpecialCharactersAreEscapedWhenPagesCombine() {
         #expect(PagePathPattern.condition([.path("/a.b(c)"), .pathPrefix("/x+y/")])?.serialized(pretty: false)
                 == Self.cond("MATCH_REGEX", "Page Path", #"(?:^/a\\.b\\(c\\)$)|(?:^/x\\+y/)"#))
@@ -301,7 +335,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("out.json").path))
         let good = try CLI.run(["gtm", "examples/b2b-saas.yaml", "-o", dir.url.appendingPathComponent("c.json").path])
         #expect(good.status == 0)
-        #expect(good.stderr.contains("20 tags, 19 triggers, 7 variables, 4 folders"))
+        #expect(good.stderr.contains("20 tags, 19 triggers, 9 variables, 4 folders"))
         let written = try String(contentsOf: dir.url.appendingPathComponent("c.json"), encoding: .utf8)
         #expect(written == (try GoldenTests.generate("b2b-saas"))[0].content)
     }

@@ -14,6 +14,8 @@ public struct Param: Sendable, Hashable {
     public var source: ParamSource
     /// Its previous name within the event, when the plan records a rename (`renamed_from`).
     public var renamedFrom: Located<String>?
+    /// Whether `from` was written (false when the source is the default data layer key).
+    @NotCompared public var hasExplicitSource = false
     /// Where the parameter's name (its key) was written.
     @NotCompared public var span: SourceSpan?
 
@@ -46,6 +48,26 @@ public enum ParamSource: Sendable, Hashable {
     case builtin(BuiltinVariable)
     /// A dataLayer key path (`ecommerce.value`).
     case dataLayer(String)
+    /// A fixed value (`constant:web`).
+    case constant(String)
+    /// An attribute of the clicked or visible element (`attribute:data-plan`).
+    case elementAttribute(String)
+    /// A query parameter of the page URL (`query:utm_campaign`).
+    case queryParameter(String)
+    /// A first-party cookie (`cookie:consent_state`).
+    case cookie(String)
+
+    /// How the plan writes it in `from`.
+    public var planText: String {
+        switch self {
+        case .builtin(let variable): "builtin:\(variable.rawValue)"
+        case .dataLayer(let key): key
+        case .constant(let value): "constant:\(value)"
+        case .elementAttribute(let name): "attribute:\(name)"
+        case .queryParameter(let key): "query:\(key)"
+        case .cookie(let name): "cookie:\(name)"
+        }
+    }
 }
 
 /// The GTM built-in variables a parameter can read, by their plan names.

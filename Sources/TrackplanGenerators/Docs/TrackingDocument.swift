@@ -167,6 +167,9 @@ public struct TrackingDocument: Sendable {
                     case .builtin(let variable): source = "GTM built-in " + MarkdownText.code(variable.gtmName)
                     case .dataLayer(let key): source = "dataLayer " + MarkdownText.code(key)
                     case .constant(let value): source = "constant " + MarkdownText.code(value.text)
+                    case .elementAttribute(let name): source = "element attribute " + MarkdownText.code(name)
+                    case .queryParameter(let key): source = "URL query " + MarkdownText.code(key)
+                    case .cookie(let name): source = "cookie " + MarkdownText.code(name)
                     }
                     out += "| " + MarkdownText.code(param.name) + " | \(param.type.rawValue) | " + (param.required ? "yes" : "no")
                         + " | " + values + " | " + source + " | " + (param.description.map(MarkdownText.escape) ?? "") + " |\n"

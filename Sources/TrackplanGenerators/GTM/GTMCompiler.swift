@@ -26,6 +26,10 @@ public struct GTMCompiler: Sendable {
         public static let googleTag = "Google tag"
         public static let sharedFolder = "trackplan - Shared"
         public static let eventSettings = "GA4 Event Settings"
+        public static func constant(_ value: String) -> String { "Const - \(value)" }
+        public static func elementAttribute(_ name: String) -> String { "Attr - \(name)" }
+        public static func queryParameter(_ key: String) -> String { "Query - \(key)" }
+        public static func cookie(_ name: String) -> String { "Cookie - \(name)" }
         public static func tag(_ event: String) -> String { "GA4 event - \(event)" }
         public static func trigger(_ event: String) -> String { "Trigger - \(event)" }
         public static func dataLayerVariable(_ key: String) -> String { "DLV - \(key)" }
@@ -118,6 +122,31 @@ public struct GTMCompiler: Sendable {
                                         GTMParameter.boolean("setDefaultValue", false),
                                         GTMParameter.template("name", key),
                                     ], folder: sharedFolder))
+        }
+
+        // Constants, element attributes, URL query parameters and cookies: one variable each.
+        for (source, readers) in Self.sourceVariables(spec) {
+            let name: String, type: String, parameters: [JSONValue], what: String
+            switch source {
+            case .constant(let value):
+                (name, type, what) = (Names.constant(value.text), "c", "The constant `\(value.text)`")
+                parameters = [GTMParameter.template("value", value.text)]
+            case .elementAttribute(let attribute):
+                (name, type, what) = (Names.elementAttribute(attribute), "aev", "The `\(attribute)` attribute of the clicked or visible element")
+                parameters = [GTMParameter.boolean("setDefaultValue", false), GTMParameter.template("varType", "ATTRIBUTE"),
+                              GTMParameter.template("attribute", attribute)]
+            case .queryParameter(let key):
+                (name, type, what) = (Names.queryParameter(key), "u", "The `\(key)` query parameter of the page URL")
+                parameters = [GTMParameter.template("component", "QUERY"), GTMParameter.template("queryKey", key)]
+            case .cookie(let cookie):
+                (name, type, what) = (Names.cookie(cookie), "k", "The first-party cookie `\(cookie)`")
+                parameters = [GTMParameter.boolean("decodeCookie", false), GTMParameter.template("name", cookie)]
+            case .dataLayer, .builtin:
+                continue
+            }
+            variables.append(entity("variableId", state.nextID(), name: name,
+                                    notes: what + ", read by " + readers.joined(separator: ", ") + "." + Self.generated,
+                                    type: type, parameters: parameters, folder: sharedFolder))
         }
 
         // The shared event settings: parameters sent with every event, and user properties.
@@ -226,8 +255,41 @@ public struct GTMCompiler: Sendable {
         case .dataLayer(let key):
             return "{{\(Names.dataLayerVariable(key))}}"
         case .constant(let constant):
-            return constant.text
+            return "{{\(Names.constant(constant.text))}}"
+        case .elementAttribute(let name):
+            return "{{\(Names.elementAttribute(name))}}"
+        case .queryParameter(let key):
+            return "{{\(Names.queryParameter(key))}}"
+        case .cookie(let name):
+            return "{{\(Names.cookie(name))}}"
         }
+    }
+
+    /// The GTM variables for the sources other than the data layer and built-ins, one per
+    /// distinct source, in a fixed order (constants, attributes, query parameters, cookies),
+    /// with the events and settings that read each.
+    static func sourceVariables(_ spec: MeasurementSpec) -> [(source: ValueSource, readers: [String])] {
+        var readers: [ValueSource: [String]] = [:]
+        func note(_ source: ValueSource, _ reader: String) {
+            switch source {
+            case .dataLayer, .builtin: return
+            default: if readers[source]?.last != reader { readers[source, default: []].append(reader) }
+            }
+        }
+        for event in spec.events { for param in event.params { note(param.source, "`\(event.name)`") } }
+        for param in spec.sharedParams { note(param.source, "the shared parameter `\(param.name)`") }
+        for property in spec.userProperties { note(property.source, "the user property `\(property.name)`") }
+        func order(_ source: ValueSource) -> (Int, String) {
+            switch source {
+            case .constant(let value): (0, value.text)
+            case .elementAttribute(let name): (1, name)
+            case .queryParameter(let key): (2, key)
+            case .cookie(let name): (3, name)
+            case .dataLayer(let key): (4, key)
+            case .builtin(let variable): (5, variable.rawValue)
+            }
+        }
+        return readers.keys.sorted { order($0) < order($1) }.map { ($0, readers[$0] ?? []) }
     }
 
     /// GTM's consent settings for a tag that requires `consent` (NOT_SET when it requires none).
