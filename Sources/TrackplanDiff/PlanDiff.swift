@@ -289,7 +289,9 @@ public struct PlanDiff: Sendable {
                               "\(what) changed type from \(before.type.rawValue) to \(after.type.rawValue)",
                               [.dataLayer, .ga4, .bigquery], span: after.span, was: before.span,
                               notes: [
-                                "BigQuery: its values move from `\(Self.column(before.type))` to `\(Self.column(after.type))`; queries reading the old column return NULL for new data. Read both with `(SELECT \(Self.migration(to: after.type)) FROM UNNEST(event_params) WHERE key = '\(after.name)')`.",
+                                before.type == .items || after.type == .items
+                                    ? "BigQuery: GA4 exports items in the top-level `items` column, not in `event_params`; queries reading one find nothing in the other."
+                                    : "BigQuery: its values move from `\(Self.column(before.type))` to `\(Self.column(after.type))`; queries reading the old column return NULL for new data. Read both with `(SELECT \(Self.migration(to: after.type)) FROM UNNEST(event_params) WHERE key = '\(after.name)')`.",
                                 "Site: push \(Self.article(after.type)) for `\(after.name)`.",
                               ]))
         }
@@ -432,6 +434,7 @@ public struct PlanDiff: Sendable {
         case .string, .boolean: "value.string_value"
         case .integer: "value.int_value"
         case .number: "value.double_value"
+        case .items: "items"
         }
     }
 
@@ -441,6 +444,7 @@ public struct PlanDiff: Sendable {
         case .string, .boolean: "COALESCE(value.string_value, CAST(value.int_value AS STRING), CAST(value.double_value AS STRING))"
         case .integer: "COALESCE(value.int_value, SAFE_CAST(value.string_value AS INT64), CAST(value.double_value AS INT64))"
         case .number: "COALESCE(value.double_value, CAST(value.int_value AS FLOAT64), SAFE_CAST(value.string_value AS FLOAT64))"
+        case .items: "items"
         }
     }
 
@@ -450,6 +454,7 @@ public struct PlanDiff: Sendable {
         case .integer: "an integer"
         case .number: "a number"
         case .boolean: "a boolean"
+        case .items: "an array of items"
         }
     }
 }

@@ -224,6 +224,7 @@ public enum EmbeddedSchema {
                   "ga4-custom-dimension-limit",
                   "ga4-user-property-limit",
                   "ga4-recommended-event",
+                  "ga4-ecommerce-items",
                   "name-case",
                   "name-style",
                   "name-similar",
@@ -680,9 +681,10 @@ public enum EmbeddedSchema {
             "string",
             "number",
             "integer",
-            "boolean"
+            "boolean",
+            "items"
           ],
-          "description": "The value type (default string)."
+          "description": "The value type (default string). `items` is GA4's e-commerce array of products, only for a parameter named `items`; it reads `ecommerce.items` unless `from` says otherwise."
         },
         "required": {
           "type": "boolean",
@@ -742,6 +744,7 @@ public enum EmbeddedSchema {
           "ga4-custom-dimension-limit",
           "ga4-user-property-limit",
           "ga4-recommended-event",
+          "ga4-ecommerce-items",
           "name-case",
           "name-style",
           "name-similar",

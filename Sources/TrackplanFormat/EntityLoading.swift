@@ -280,7 +280,15 @@ extension LoadSession {
                 values?.append(Located(ParamValue(value), at: item.span))
             }
         }
-        var source = ParamSource.dataLayer(name)
+        var source = type == .items ? ParamSource.dataLayer("ecommerce.items") : ParamSource.dataLayer(name)
+        if type == .items, name != "items" {
+            decoder.error("only a parameter named `items` can have type `items`; GA4 reads products from `items` alone", at: key.span,
+                          path: path.appending("type"), hint: "rename it to `items`, or give it another type")
+        }
+        if type == .items, values != nil, let node = fields["values"] {
+            decoder.error("`items` cannot list allowed values: it is an array of products", at: node.span, path: path.appending("values"),
+                          hint: "remove `values`")
+        }
         var explicitSource = false
         if let from = decoder.name(fields["from"], "from", path: path.appending("from")) {
             explicitSource = true
@@ -331,6 +339,7 @@ extension LoadSession {
             case .integer: fits = Int(rest) != nil
             case .number: fits = Double(rest) != nil
             case .boolean: fits = rest == "true" || rest == "false"
+            case .items: fits = false
             }
             guard fits else {
                 decoder.error("the constant `\(rest)` does not fit the parameter's type, \(type.rawValue)",

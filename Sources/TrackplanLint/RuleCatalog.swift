@@ -14,6 +14,7 @@ public enum RuleCatalog {
         GA4CustomDimensionLimitRule.self,
         GA4UserPropertyLimitRule.self,
         GA4RecommendedEventRule.self,
+        GA4EcommerceItemsRule.self,
         NameCaseRule.self,
         NameStyleRule.self,
         NameSimilarRule.self,

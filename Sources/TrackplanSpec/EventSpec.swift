@@ -134,7 +134,7 @@ public struct ParamSpec: Sendable, Hashable {
             case .integer: source = .constant(Int(text).map(ParamValue.integer) ?? .string(text))
             case .number: source = .constant(Double(text).map(ParamValue.number) ?? .string(text))
             case .boolean: source = .constant(text == "true" ? .boolean(true) : text == "false" ? .boolean(false) : .string(text))
-            case .string: source = .constant(.string(text))
+            case .string, .items: source = .constant(.string(text))
             }
         case .elementAttribute(let name): source = .elementAttribute(name)
         case .queryParameter(let key): source = .queryParameter(key)

@@ -95,7 +95,7 @@ final class TempDirectory {
     }
 
     @Test func warningsDoNotFail() throws {
-        let dir = try TempDirectory(["p.yaml": Harness.header + "events:\n  add_to_cart:\n    stage: decision\n"])
+        let dir = try TempDirectory(["p.yaml": Harness.header + "events:\n  add_to_cart:\n    stage: decision\n    params:\n      items: {type: items}\n"])
         let result = try CLI.run(["lint", "p.yaml"], in: dir.url)
         #expect(result.status == 0)
         #expect(result.stdout.hasSuffix("\n3 warnings, 1 info in 1 plan\n"))

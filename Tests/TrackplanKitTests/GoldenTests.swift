@@ -224,6 +224,18 @@ import Testing
         ])
     }
 
+    @Test func itemsAreAnArrayOfProductsReadFromEcommerceItems() throws {
+        let container = try compile("events:\n  add_to_cart:\n    stage: decision\n    params:\n      items: {type: items}\n      currency: {type: string}\n      value: {type: number}\n")
+        guard case .array(let tags)? = container["containerVersion"]?["tag"] else { Issue.record("no tags"); return }
+        let tag = try #require(tags.first { $0["name"] == .string("GA4 event - add_to_cart") })
+        #expect(tag["parameter"]?.serialized(pretty: false).contains(#"{"type":"MAP","map":[{"type":"TEMPLATE","key":"parameter","value":"items"},{"type":"TEMPLATE","key":"parameterValue","value":"{{DLV - ecommerce.items}}"}]}"#) == true)
+        let bad = Harness.load(["plan.yaml": Harness.header + "events:\n  add_to_cart:\n    params:\n      products: {type: items}\n      items: {type: items, values: [a]}\n"])
+        #expect(bad.diagnostics.map(\.message) == [
+            "only a parameter named `items` can have type `items`; GA4 reads products from `items` alone",
+            "`items` cannot list allowed values: it is an array of products",
+        ])
+    }
+
     @Test func regexSpecialCharactersAreEscapedWhenPagesCombine() {
         #expect(PagePathPattern.condition([.path("/a.b(c)"), .pathPrefix("/x+y/")])?.serialized(pretty: false)
                 == Self.cond("MATCH_REGEX", "Page Path", #"(?:^/a\\.b\\(c\\)$)|(?:^/x\\+y/)"#))

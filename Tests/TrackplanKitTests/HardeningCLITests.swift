@@ -133,7 +133,7 @@ import Testing
         let check = try CLI.run(["build", "p.yaml", "--out", "out", "--check"], in: dir.url)
         #expect(check.status == 1)
         #expect(check.stdout == """
-        lint: 2 warnings, 1 info in 1 plan
+        lint: 3 warnings, 1 info in 1 plan
         leftover: out/.TRACKING.md.trackplan-tmp
         leftover: out/.trackplan-build-pending
         generated files are out of date: run `trackplan build p.yaml --out out`

@@ -152,7 +152,7 @@ import Testing
     }
 
     @Test func commandLineOptions() throws {
-        let dir = try TempDirectory(["p.yaml": Harness.header + "events:\n  add_to_cart:\n    stage: decision\n"])
+        let dir = try TempDirectory(["p.yaml": Harness.header + "events:\n  add_to_cart:\n    stage: decision\n    params:\n      items: {type: items}\n"])
         // Warnings only: exit 0, but 1 with --strict or --fail-on warning.
         #expect(try CLI.run(["lint", "p.yaml"], in: dir.url).status == 0)
         #expect(try CLI.run(["lint", "--strict", "p.yaml"], in: dir.url).status == 1)

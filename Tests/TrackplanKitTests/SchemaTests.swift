@@ -29,6 +29,13 @@ import Testing
         "bad-builtin": Harness.header + "events:\n  a_view:\n    params:\n      x: {from: 'builtin:click_txt'}\n",
         "bad-param-type": Harness.header + "events:\n  a_view:\n    params:\n      x: {type: text}\n",
         "click-without-selector": Harness.header + "events:\n  a_view:\n    trigger: {click: {}}\n",
+        "bad-consent-type": Harness.header + "consent: {required: [analytic_storage]}\n",
+        "bad-event-consent": Harness.header + "events:\n  a_view:\n    consent: [cookies]\n",
+        "hostname-with-scheme": Harness.header + "hostnames: ['https://www.shop.example']\n",
+        "bad-key-event-counting": Harness.header + "events:\n  a_view:\n    kind: macro\n    key_event_counting: once_per_day\n",
+        "empty-cookie-source": Harness.header + "events:\n  a_view:\n    params:\n      x: {from: 'cookie:'}\n",
+        "bad-shared-param-type": Harness.header + "shared_params:\n  region: {type: text}\n",
+        "bad-user-property": Harness.header + "user_properties:\n  tier: {type: string, colour: red}\n",
     ]
 
     func validate(_ files: [URL]) throws -> [String: Int] {

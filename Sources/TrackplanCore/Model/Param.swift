@@ -40,6 +40,9 @@ public enum ParamType: String, Sendable, Hashable, CaseIterable {
     case number
     case integer
     case boolean
+    /// GA4's e-commerce `items`: an array of item objects (`item_id`, `item_name`, `price`, …),
+    /// read from the data layer's `ecommerce.items` unless `from` says otherwise.
+    case items
 }
 
 /// Where a parameter's value comes from.

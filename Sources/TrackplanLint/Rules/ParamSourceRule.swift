@@ -30,10 +30,11 @@ public struct ParamSourceRule: Rule {
             let kind = event.trigger.value.kind
             guard !["custom", "page_view"].contains(kind) else { continue }
             for param in event.params where !param.hasExplicitSource {
+                guard case .dataLayer(let key) = param.source else { continue }
                 results.append(finding(
-                    "parameter `\(param.name)` of `\(event.name)` reads the dataLayer key `\(param.name)`, but a `\(kind)` trigger fires without a data layer push: nothing may fill it",
+                    "parameter `\(param.name)` of `\(event.name)` reads the dataLayer key `\(key)`, but a `\(kind)` trigger fires without a data layer push: nothing may fill it",
                     at: param.span, path: event.path.param(param.name),
-                    hint: "say where the value is with `from:` (`builtin:click_text`, `attribute:data-…`, `query:…`, `cookie:…`), or write `from: \(param.name)` if the page pushes it earlier"))
+                    hint: "say where the value is with `from:` (`builtin:click_text`, `attribute:data-…`, `query:…`, `cookie:…`), or write `from: \(key)` if the page pushes it earlier"))
             }
         }
         return results

@@ -52,6 +52,7 @@ public struct ParamValuesRule: Rule {
         case .number: "a number"
         case .integer: "an integer"
         case .boolean: "a boolean"
+        case .items: "an array of items"
         }
     }
 
