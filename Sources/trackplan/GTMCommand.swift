@@ -8,7 +8,8 @@ struct GTMCommand: ParsableCommand {
         abstract: "Compile a plan into a Google Tag Manager container to import.",
         discussion: """
         Writes a GTM container export (exportFormatVersion 2). Import it with Admin → Import \
-        Container → choose a workspace → Merge → Rename conflicting tags, triggers and variables. \
+        Container → choose a workspace → Merge → Overwrite conflicting tags, triggers and variables \
+        (also to import again after the plan changed: entity names and ids are stable). \
         Nothing is written when the plan has lint errors. `exportTime` comes from SOURCE_DATE_EPOCH \
         when set, else it is \(GTMCompiler.defaultExportTime).
         """

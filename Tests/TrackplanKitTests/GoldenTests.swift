@@ -236,6 +236,36 @@ import Testing
         ])
     }
 
+    /// Re-import safety: adding an event anywhere in a plan changes no other entity of the
+    /// container (id, name or content), so importing again touches only what the plan changed.
+    @Test(arguments: GoldenTests.examples)
+    func addingAnEventChangesNoOtherEntity(name: String) throws {
+        let path = TestPaths.examples.appendingPathComponent("\(name).yaml").path
+        let plan = try #require(try PlanLoader().load(path).plan)
+        func entities(_ plan: Plan) -> [String: String] {
+            let container = GTMCompiler(environment: [:]).compile(MeasurementSpec(plan: plan)).container
+            var result: [String: String] = [:]
+            for (kind, idKey) in [("tag", "tagId"), ("trigger", "triggerId"), ("variable", "variableId"), ("folder", "folderId")] {
+                guard case .array(let items)? = container["containerVersion"]?[kind] else { continue }
+                for item in items {
+                    guard case .string(let id)? = item[idKey] else { continue }
+                    result["\(kind) \(id)"] = item.serialized(pretty: false)
+                }
+            }
+            return result
+        }
+        let before = entities(plan)
+        for position in [0, plan.events.count] {
+            var edited = plan
+            edited.events.insert(Event(name: "zz_added_event") { $0.stage = Located(plan.stages[0].id) }, at: position)
+            let after = entities(edited)
+            for (key, json) in before {
+                #expect(after[key] == json, "\(name): adding an event at \(position) changed \(key)")
+            }
+            #expect(after.count == before.count + 2 || after.count == before.count + 3)
+        }
+    }
+
     @Test func regexSpecialCharactersAreEscapedWhenPagesCombine() {
         #expect(PagePathPattern.condition([.path("/a.b(c)"), .pathPrefix("/x+y/")])?.serialized(pretty: false)
                 == Self.cond("MATCH_REGEX", "Page Path", #"(?:^/a\\.b\\(c\\)$)|(?:^/x\\+y/)"#))

@@ -91,31 +91,31 @@ public struct GTMCompiler: Sendable {
         var stageFolder: [String: String] = [:]
         var folders: [JSONValue] = []
         for stage in spec.stages where events.contains(where: { $0.stage == stage.id }) {
-            let id = state.nextID()
+            let id = state.id(for: "folder:stage:\(stage.id)")
             stageFolder[stage.id] = id
             folders.append(entity("folderId", id, name: Names.folder(stage), notes: "Funnel stage `\(stage.id)`" + (stage.description.map { ": \($0)" } ?? ".") + Self.generated, extra: []))
         }
         var noStageFolder: String?
         if events.contains(where: { $0.stage == nil || stageFolder[$0.stage ?? ""] == nil }) {
-            let id = state.nextID()
+            let id = state.id(for: "folder:no-stage")
             noStageFolder = id
             folders.append(entity("folderId", id, name: Names.noStageFolder, notes: "Events that name no funnel stage." + Self.generated, extra: []))
         }
-        let sharedFolder = state.nextID()
+        let sharedFolder = state.id(for: "folder:shared")
         folders.append(entity("folderId", sharedFolder, name: Names.sharedFolder,
                               notes: "The Google tag and the variables shared by the plan's tags." + Self.generated, extra: []))
 
         // Variables: the measurement id, then one Data Layer Variable per key path (sorted).
         var variables: [JSONValue] = []
         let measurementID = spec.measurementID ?? Self.placeholderMeasurementID
-        variables.append(entity("variableId", state.nextID(), name: Names.measurementIDVariable,
+        variables.append(entity("variableId", state.id(for: "variable:measurement-id"), name: Names.measurementIDVariable,
                                 notes: (spec.measurementID == nil
                                         ? "Placeholder: set ga4.measurement_id in the plan, or replace G-XXXXXXXXXX here with your web stream's id."
                                         : "The GA4 web stream's measurement id, from ga4.measurement_id.") + Self.generated,
                                 type: "c", parameters: [GTMParameter.template("value", measurementID)], folder: sharedFolder))
         for dataLayerKey in spec.dataLayerKeys {
             let key = dataLayerKey.key
-            variables.append(entity("variableId", state.nextID(), name: Names.dataLayerVariable(key),
+            variables.append(entity("variableId", state.id(for: "variable:dlv:\(key)"), name: Names.dataLayerVariable(key),
                                     notes: "dataLayer key `\(key)`, read by " + (dataLayerKey.events.map { "`\($0)`" } + dataLayerKey.otherReaders).joined(separator: ", ") + "." + Self.generated,
                                     type: "v", parameters: [
                                         GTMParameter.integer("dataLayerVersion", 2),
@@ -144,7 +144,7 @@ public struct GTMCompiler: Sendable {
             case .dataLayer, .builtin:
                 continue
             }
-            variables.append(entity("variableId", state.nextID(), name: name,
+            variables.append(entity("variableId", state.id(for: "variable:\(name)"), name: name,
                                     notes: what + ", read by " + readers.joined(separator: ", ") + "." + Self.generated,
                                     type: type, parameters: parameters, folder: sharedFolder))
         }
@@ -165,7 +165,7 @@ public struct GTMCompiler: Sendable {
                                       GTMParameter.template("value", value(of: property.source, builtins: &state.builtins))])
                 }))
             }
-            variables.append(entity("variableId", state.nextID(), name: Names.eventSettings,
+            variables.append(entity("variableId", state.id(for: "variable:event-settings"), name: Names.eventSettings,
                                     notes: "Parameters sent with every event and the GA4 user properties, from shared_params and user_properties in the plan; the Google tag and every GA4 event tag use it." + Self.generated,
                                     type: "gtes", parameters: parameters, folder: sharedFolder))
             eventSettings = "{{\(Names.eventSettings)}}"
@@ -177,7 +177,7 @@ public struct GTMCompiler: Sendable {
         for event in events {
             let folder = event.stage.flatMap { stageFolder[$0] } ?? noStageFolder ?? sharedFolder
             let matches = event.pageTypes.map(\.match)
-            let triggerID = state.nextID()
+            let triggerID = state.id(for: "trigger:\(event.name)")
             let eventNotes = notes(for: event)
             let trigger = GTMTriggerBuilder.trigger(for: event, pageMatches: matches, hostnames: spec.hostnames, builtins: &state.builtins)
             triggers.append(entity("triggerId", triggerID, name: Names.trigger(event.name), notes: eventNotes,
@@ -195,11 +195,11 @@ public struct GTMCompiler: Sendable {
             ]
             if !settings.isEmpty { parameters.append(GTMParameter.list("eventSettingsTable", settings)) }
             if let eventSettings { parameters.append(GTMParameter.template("eventSettingsVariable", eventSettings)) }
-            tags.append(entity("tagId", state.nextID(), name: Names.tag(event.name), notes: eventNotes,
+            tags.append(entity("tagId", state.id(for: "tag:\(event.name)"), name: Names.tag(event.name), notes: eventNotes,
                                type: "gaawe", parameters: parameters, folder: folder,
                                extra: Self.tagFields(firing: triggerID, consent: event.consent)))
         }
-        tags.append(entity("tagId", state.nextID(), name: Names.googleTag,
+        tags.append(entity("tagId", state.id(for: "tag:google-tag"), name: Names.googleTag,
                            notes: "Loads the Google tag for the GA4 web stream on every page, before the event tags." + Self.generated,
                            type: "googtag", parameters: [GTMParameter.template("tagId", "{{\(Names.measurementIDVariable)}}")]
                                + (eventSettings.map { [GTMParameter.template("eventSettingsVariable", $0)] } ?? []),
@@ -220,7 +220,7 @@ public struct GTMCompiler: Sendable {
                 JSONMember("containerId", .string("0")),
                 JSONMember("containerVersionId", .string("0")),
                 JSONMember("name", .string("\(spec.planName) - trackplan")),
-                JSONMember("description", .string("Generated by trackplan from the tracking plan `\(spec.planName)`. Import with Admin → Import Container → Merge (rename conflicting tags, triggers and variables).")),
+                JSONMember("description", .string("Generated by trackplan from the tracking plan `\(spec.planName)`. Import with Admin → Import Container → Merge → Overwrite conflicting tags, triggers and variables; importing again after a plan change updates only what changed.")),
                 JSONMember("container", .object([
                     JSONMember("path", .string("accounts/0/containers/0")),
                     JSONMember("accountId", .string("0")),
@@ -344,13 +344,32 @@ public struct GTMCompiler: Sendable {
 }
 
 /// Id assignment and the built-in variables used.
+///
+/// An entity's id is derived from what it is (`tag:add_to_cart`), not from its position, so
+/// adding, removing or moving an event leaves every other entity's id as it was: a container
+/// imported again over an earlier one changes only what the plan changed.
 struct CompileState {
-    var counter = 0
     var builtins: Set<GTMBuiltin> = []
+    var used: Set<String> = []
 
-    mutating func nextID() -> String {
-        counter += 1
-        return String(counter)
+    /// The id for the entity `key`: an FNV-1a hash of it, from 1 to 2,000,000,000 (below GTM's
+    /// built-in trigger ids); on the rare collision, the key is hashed again with a suffix.
+    mutating func id(for key: String) -> String {
+        var attempt = 0
+        while true {
+            let id = String(Self.hash(attempt == 0 ? key : "\(key)#\(attempt)") % 2_000_000_000 + 1)
+            if used.insert(id).inserted { return id }
+            attempt += 1
+        }
+    }
+
+    static func hash(_ text: String) -> UInt64 {
+        var value: UInt64 = 0xcbf29ce484222325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x100000001b3
+        }
+        return value
     }
 }
 
