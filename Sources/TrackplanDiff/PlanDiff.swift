@@ -416,8 +416,8 @@ public struct PlanDiff: Sendable {
         case .linkClick(.urlContains(let text)): "a click on a link whose URL contains `\(text)`"
         case .linkClick(.urlRegex(let regex)): "a click on a link whose URL matches `\(regex)`"
         case .linkClick(.selector(let selector)): "a click on a link matching `\(selector)`"
-        case .formSubmit(.formID(let id)): "the submission of form `#\(id)`"
-        case .formSubmit(.selector(let selector)): "the submission of form `\(selector)`"
+        case .formSubmit(.formID(let id), let check): "the submission of form `#\(id)`" + (check ? "" : " (also when invalid)")
+        case .formSubmit(.selector(let selector), let check): "the submission of form `\(selector)`" + (check ? "" : " (also when invalid)")
         case .scroll(let percents): "scrolling past " + percents.map { "\($0)%" }.joined(separator: ", ")
         case .video(let percents, let start, let complete):
             "video progress " + ((start ? ["start"] : []) + percents.map { "\($0)%" } + (complete ? ["complete"] : [])).joined(separator: ", ")

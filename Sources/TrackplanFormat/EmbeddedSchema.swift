@@ -527,6 +527,10 @@ public enum EmbeddedSchema {
               "type": "string",
               "description": "A CSS selector, as `document.querySelector` accepts it.",
               "minLength": 1
+            },
+            "check_validation": {
+              "type": "boolean",
+              "description": "Fire only when the browser's form validation lets the form submit (default true). false also counts attempts that validation blocks."
             }
           },
           "oneOf": [

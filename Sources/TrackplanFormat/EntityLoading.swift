@@ -215,9 +215,11 @@ extension LoadSession {
                 }
             }
         case "form_submit":
-            decoder.checkKeys(options, allowed: ["form_id", "selector"], in: "the `form_submit` trigger")
+            decoder.checkKeys(options, allowed: ["form_id", "selector", "check_validation"], in: "the `form_submit` trigger")
+            let check = decoder.boolean(options["check_validation"], "check_validation", path: kindPath.appending("check_validation")) ?? true
             trigger = exactlyOne(["form_id", "selector"], example: "{form_id: newsletter}").map { key, value in
-                key == "form_id" ? .formSubmit(.formID(value.value)) : .formSubmit(.selector(value.value))
+                key == "form_id" ? .formSubmit(.formID(value.value), checkValidation: check)
+                    : .formSubmit(.selector(value.value), checkValidation: check)
             }
         case "scroll":
             decoder.checkKeys(options, allowed: ["percent"], in: "the `scroll` trigger")

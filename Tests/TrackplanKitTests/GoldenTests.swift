@@ -85,7 +85,12 @@ import Testing
 
     @Test func clickTrigger() throws {
         let json = try trigger("click: {selector: 'button.add-to-wishlist'}", pages: "    pages: [product]\n")
-        #expect(json.serialized(pretty: false) == #"{"type":"CLICK","filter":["# + Self.cond("CSS_SELECTOR", "Click Element", "button.add-to-wishlist") + "," + Self.cond("STARTS_WITH", "Page Path", "/products/") + "]}")
+        // Clicks on the elements inside the button (its text, icon) count too.
+        #expect(json.serialized(pretty: false) == #"{"type":"CLICK","filter":["# + Self.cond("CSS_SELECTOR", "Click Element", "button.add-to-wishlist, button.add-to-wishlist *") + "," + Self.cond("STARTS_WITH", "Page Path", "/products/") + "]}")
+        let list = try trigger("click: {selector: 'a.buy, button[data-x=\"a,b\"]'}")
+        #expect(list.serialized(pretty: false) == #"{"type":"CLICK","filter":["# + Self.cond("CSS_SELECTOR", "Click Element", #"a.buy, a.buy *, button[data-x=\"a,b\"], button[data-x=\"a,b\"] *"#) + "]}")
+        let link = try trigger("link_click: {selector: 'a.pdf'}")
+        #expect(link.serialized(pretty: false).hasPrefix(#"{"type":"LINK_CLICK","filter":["# + Self.cond("CSS_SELECTOR", "Click Element", "a.pdf, a.pdf *")))
     }
 
     @Test func linkClickTrigger() throws {
@@ -98,7 +103,10 @@ import Testing
         let json = try trigger("form_submit: {form_id: newsletter}", pages: "    pages: [product, pricing]\n")
         #expect(json.serialized(pretty: false) == #"{"type":"FORM_SUBMISSION","filter":["# + Self.cond("EQUALS", "Form ID", "newsletter") + ","
                 + Self.cond("MATCH_REGEX", "Page Path", #"(?:^/products/)|(?:^/pricing$)"#)
-                + #"],"waitForTags":{"type":"BOOLEAN","value":"false"},"checkValidation":{"type":"BOOLEAN","value":"false"},"waitForTagsTimeout":{"type":"TEMPLATE","value":"2000"},"uniqueTriggerId":{"type":"TEMPLATE"}}"#)
+                + #"],"waitForTags":{"type":"BOOLEAN","value":"false"},"checkValidation":{"type":"BOOLEAN","value":"true"},"waitForTagsTimeout":{"type":"TEMPLATE","value":"2000"},"uniqueTriggerId":{"type":"TEMPLATE"}}"#)
+        // Counting attempts the site's validation blocks is an explicit choice.
+        let attempts = try trigger("form_submit: {form_id: newsletter, check_validation: false}")
+        #expect(attempts.serialized(pretty: false).contains(#""checkValidation":{"type":"BOOLEAN","value":"false"}"#))
     }
 
     @Test func scrollTrigger() throws {
@@ -315,7 +323,7 @@ import Testing
         #expect(notes.contains(#"He said "buy" \ then {{left}} </script> — ünïcødé 🚀"#))
         guard case .array(let triggers)? = parsed["containerVersion"]?["trigger"],
               case .array(let filter)? = triggers[0]["filter"], case .array(let args)? = filter[0]["parameter"] else { Issue.record("no filter"); return }
-        #expect(args[1]["value"] == .string(#"a[title="it's \\"fine\\""]"#))
+        #expect(args[1]["value"] == .string(#"a[title="it's \\"fine\\""], a[title="it's \\"fine\\""] *"#))
     }
 
     @Test func sameplanSameBytesAndExportTimeFromSourceDateEpoch() throws {

@@ -5,7 +5,9 @@ public enum Trigger: Sendable, Hashable {
     /// A click on a link, matched by URL or by element.
     case linkClick(LinkMatch)
     /// A form submission, matched by form id or CSS selector.
-    case formSubmit(FormMatch)
+    /// A form submission, matched by form id or CSS selector. With `checkValidation` (the
+    /// default) it fires only when the browser's validation lets the form submit.
+    case formSubmit(FormMatch, checkValidation: Bool = true)
     /// Vertical scroll depth thresholds, in percent.
     case scroll(percents: [Int])
     /// YouTube video progress thresholds in percent, plus start and completion.

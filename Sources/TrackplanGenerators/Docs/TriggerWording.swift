@@ -16,9 +16,9 @@ public enum TriggerWording {
             return "click on a link whose URL matches " + MarkdownText.code(regex)
         case .linkClick(.selector(let selector)):
             return "click on a link matching " + MarkdownText.code(selector)
-        case .formSubmit(.formID(let id)):
+        case .formSubmit(.formID(let id), _):
             return "submits the form with id " + MarkdownText.code(id)
-        case .formSubmit(.selector(let selector)):
+        case .formSubmit(.selector(let selector), _):
             return "submits the form " + MarkdownText.code(selector)
         case .scroll(let percents):
             return "scrolls past " + percents.map { "\($0)%" }.joined(separator: ", ")

@@ -1,3 +1,4 @@
+import Foundation
 import TrackplanCore
 import TrackplanFormat
 import TrackplanLint
@@ -11,6 +12,41 @@ public enum GTMTriggerBuilder {
         public var type: String
         /// The fields in order (`filter`, `parameter`, `customEventFilter`, …).
         public var fields: [JSONMember]
+    }
+
+    /// `selector` extended to the elements inside what it matches: `a, b` → `a, a *, b, b *`.
+    /// GTM's Click Element is the innermost element clicked (the `<span>` or `<img>` inside the
+    /// button), so the selector alone would miss most clicks.
+    static func withDescendants(_ selector: String) -> String {
+        splitSelectorList(selector).map { part in
+            part.hasSuffix(" *") ? part : part + ", " + part + " *"
+        }.joined(separator: ", ")
+    }
+
+    /// The selectors of a comma-separated list, split at commas outside brackets, parentheses
+    /// and quotes, trimmed.
+    static func splitSelectorList(_ list: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        var quote: Character?
+        var escaped = false
+        for c in list {
+            if escaped { current.append(c); escaped = false; continue }
+            if c == "\\" { current.append(c); escaped = true; continue }
+            if let q = quote { if c == q { quote = nil }; current.append(c); continue }
+            switch c {
+            case "\"", "'": quote = c
+            case "(", "[": depth += 1
+            case ")", "]": depth -= 1
+            case "," where depth == 0:
+                parts.append(current.trimmingCharacters(in: .whitespaces)); current = ""; continue
+            default: break
+            }
+            current.append(c)
+        }
+        parts.append(current.trimmingCharacters(in: .whitespaces))
+        return parts.filter { !$0.isEmpty }
     }
 
     /// The condition on `{{Page Hostname}}` for the plan's hostnames (case-insensitive): EQUALS
@@ -40,16 +76,18 @@ public enum GTMTriggerBuilder {
         func filterField(_ conditions: [JSONValue]) -> [JSONMember] {
             conditions.isEmpty ? [] : [JSONMember("filter", .array(conditions))]
         }
-        let waitFields = [
-            JSONMember("waitForTags", GTMParameter.field("BOOLEAN", "false")),
-            JSONMember("checkValidation", GTMParameter.field("BOOLEAN", "false")),
-            JSONMember("waitForTagsTimeout", GTMParameter.field("TEMPLATE", "2000")),
-            JSONMember("uniqueTriggerId", GTMParameter.field("TEMPLATE", nil)),
-        ]
+        func waitFields(checkValidation: Bool) -> [JSONMember] {
+            [
+                JSONMember("waitForTags", GTMParameter.field("BOOLEAN", "false")),
+                JSONMember("checkValidation", GTMParameter.field("BOOLEAN", checkValidation ? "true" : "false")),
+                JSONMember("waitForTagsTimeout", GTMParameter.field("TEMPLATE", "2000")),
+                JSONMember("uniqueTriggerId", GTMParameter.field("TEMPLATE", nil)),
+            ]
+        }
         switch event.trigger {
         case .click(let selector):
             builtins.insert(.clickElement)
-            return Trigger(type: "CLICK", fields: filterField([GTMParameter.condition("CSS_SELECTOR", GTMBuiltin.clickElement.name, selector)] + filter))
+            return Trigger(type: "CLICK", fields: filterField([GTMParameter.condition("CSS_SELECTOR", GTMBuiltin.clickElement.name, withDescendants(selector))] + filter))
         case .linkClick(let match):
             let condition: JSONValue
             switch match {
@@ -61,10 +99,12 @@ public enum GTMTriggerBuilder {
                 condition = GTMParameter.condition("MATCH_REGEX", GTMBuiltin.clickURL.name, regex)
             case .selector(let selector):
                 builtins.insert(.clickElement)
-                condition = GTMParameter.condition("CSS_SELECTOR", GTMBuiltin.clickElement.name, selector)
+                condition = GTMParameter.condition("CSS_SELECTOR", GTMBuiltin.clickElement.name, withDescendants(selector))
             }
-            return Trigger(type: "LINK_CLICK", fields: filterField([condition] + filter) + waitFields)
-        case .formSubmit(let match):
+            // Link clicks check nothing to validate: GTM's "check validation" means the link's
+            // default action was not prevented, which trackplan leaves off as before.
+            return Trigger(type: "LINK_CLICK", fields: filterField([condition] + filter) + waitFields(checkValidation: false))
+        case .formSubmit(let match, let checkValidation):
             let condition: JSONValue
             switch match {
             case .formID(let id):
@@ -74,7 +114,7 @@ public enum GTMTriggerBuilder {
                 builtins.insert(.formElement)
                 condition = GTMParameter.condition("CSS_SELECTOR", GTMBuiltin.formElement.name, selector)
             }
-            return Trigger(type: "FORM_SUBMISSION", fields: filterField([condition] + filter) + waitFields)
+            return Trigger(type: "FORM_SUBMISSION", fields: filterField([condition] + filter) + waitFields(checkValidation: checkValidation))
         case .scroll(let percents):
             return Trigger(type: "SCROLL_DEPTH", fields: filterField(filter) + [JSONMember("parameter", .array([
                 GTMParameter.template("verticalThresholdUnits", "PERCENT"),

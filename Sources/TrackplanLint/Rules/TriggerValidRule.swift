@@ -72,13 +72,13 @@ public struct TriggerValidRule: Rule {
             switch event.trigger.value {
             case .click(let selector), .visible(let selector, _):
                 checkSelector(selector)
-            case .linkClick(.selector(let selector)), .formSubmit(.selector(let selector)):
+            case .linkClick(.selector(let selector)), .formSubmit(.selector(let selector), _):
                 checkSelector(selector)
             case .linkClick(.urlRegex(let pattern)):
                 if let problem = RegexCheck.problem(pattern) {
                     report("has an invalid `url_regex`: \(problem)", at: "url_regex", hint: RegexCheck.hint(for: problem))
                 }
-            case .linkClick(.urlContains), .formSubmit(.formID), .pageView:
+            case .linkClick(.urlContains), .formSubmit(.formID, _), .pageView:
                 break
             case .scroll(let percents):
                 checkPercents(percents, emptyMessage: "lists no scroll percent")
