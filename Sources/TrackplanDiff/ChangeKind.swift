@@ -76,6 +76,12 @@ public enum ChangeKinds {
     public static let customDimensionRemoved = ChangeKind(id: "custom-dimension-removed", level: .breaking,
         summary: "No event sends a custom dimension's parameter any more.",
         rationale: "The dimension stops receiving data; reports and explorations that use it go empty. Archive it to free its slot.")
+    public static let customMetricRegistered = ChangeKind(id: "custom-metric-registered", level: .safe,
+        summary: "A custom metric (a numeric parameter) is to be registered in GA4.",
+        rationale: "ga4-admin.json lists it; create it in Admin → Custom definitions → Custom metrics with its unit.")
+    public static let customMetricRemoved = ChangeKind(id: "custom-metric-removed", level: .breaking,
+        summary: "No event sends a custom metric's numeric parameter any more.",
+        rationale: "The metric stops receiving data; reports, explorations and audiences that sum or average it go empty.")
     public static let measurementIDChanged = ChangeKind(id: "measurement-id-changed", level: .breaking,
         summary: "The GA4 measurement id changed.",
         rationale: "Every event goes to another web stream: reports in the old property stop, and BigQuery rows arrive in another dataset.")
@@ -106,7 +112,7 @@ public enum ChangeKinds {
         eventAdded, eventRemoved, eventRenamed, eventDeprecated, eventKindChanged, keyEventChanged, eventStageChanged,
         eventPagesChanged, eventTriggerChanged, paramAdded, paramRemoved, paramRenamed, paramTypeChanged,
         paramRequiredChanged, paramValuesRemoved, paramValuesAdded, paramSourceChanged, customDimensionRegistered,
-        customDimensionRemoved, measurementIDChanged, hostnamesChanged, consentChanged, pageTypeAdded, pageTypeRemoved, pageTypeMatchChanged, planDetailsChanged,
+        customDimensionRemoved, customMetricRegistered, customMetricRemoved, measurementIDChanged, hostnamesChanged, consentChanged, pageTypeAdded, pageTypeRemoved, pageTypeMatchChanged, planDetailsChanged,
         sideUnreadable,
     ]
 }

@@ -365,6 +365,22 @@ public struct PlanDiff: Sendable {
                               [.ga4], span: sender?.params.first { $0.name == dimension.parameterName }?.span ?? sender?.span,
                               notes: ["GA4: archive it in Admin → Custom definitions to free its slot once reports no longer need it."]))
         }
+        let metricsBefore = MeasurementSpec(plan: old).customMetrics, metricsAfter = MeasurementSpec(plan: new).customMetrics
+        let metricNamesBefore = Set(metricsBefore.map(\.parameterName)), metricNamesAfter = Set(metricsAfter.map(\.parameterName))
+        for metric in metricsAfter where !metricNamesBefore.contains(metric.parameterName) {
+            let sender = metric.events.first.flatMap { new.event($0) }
+            out.append(change(ChangeKinds.customMetricRegistered, .key("ga4").appending("custom_metrics", metric.parameterName),
+                              "custom metric `\(metric.parameterName)` (\(metric.measurementUnit.lowercased())) is to be registered" + (metric.events.isEmpty ? "" : " (sent by \(Self.list(metric.events.map(ParamValue.string))))"),
+                              [.ga4], span: sender?.params.first { $0.name == metric.parameterName }?.span ?? sender?.span,
+                              notes: ["GA4: create it in Admin → Custom definitions → Custom metrics, scope Event, unit \(metric.measurementUnit)."]))
+        }
+        for metric in metricsBefore where !metricNamesAfter.contains(metric.parameterName) {
+            let sender = metric.events.first.flatMap { old.event($0) }
+            out.append(change(ChangeKinds.customMetricRemoved, .key("ga4").appending("custom_metrics", metric.parameterName),
+                              "custom metric `\(metric.parameterName)` no longer receives data: no event sends `\(metric.parameterName)` as a number",
+                              [.ga4], span: sender?.params.first { $0.name == metric.parameterName }?.span ?? sender?.span,
+                              notes: ["GA4: archive it in Admin → Custom definitions once reports no longer need it."]))
+        }
         return out
     }
 

@@ -21,7 +21,7 @@ public struct CustomDimension: Sendable, Hashable {
         var order: [String] = []
         var byName: [String: (description: String?, events: [String])] = [:]
         for event in events {
-            for param in event.params where !GA4Facts.standardParams.contains(param.name) {
+            for param in event.params where !GA4Facts.standardParams.contains(param.name) && !CustomMetric.isNumeric(param.type) {
                 if byName[param.name] == nil {
                     order.append(param.name)
                     byName[param.name] = (param.description, [])
@@ -36,7 +36,7 @@ public struct CustomDimension: Sendable, Hashable {
             return CustomDimension(parameterName: name, displayName: displayName(name),
                                    description: String(description.prefix(150)), events: info.events)
         }
-        for param in shared where !GA4Facts.standardParams.contains(param.name) && byName[param.name] == nil {
+        for param in shared where !GA4Facts.standardParams.contains(param.name) && byName[param.name] == nil && !CustomMetric.isNumeric(param.type) {
             let description = param.description ?? "Parameter `\(param.name)`, sent with every event."
             result.append(CustomDimension(parameterName: param.name, displayName: displayName(param.name),
                                           description: String(description.prefix(150)), events: [], shared: true))
@@ -85,5 +85,62 @@ public struct DataLayerKey: Sendable, Hashable {
         return Set(usersByKey.keys).union(othersByKey.keys).sorted().map {
             DataLayerKey(key: $0, events: usersByKey[$0] ?? [], otherReaders: othersByKey[$0] ?? [])
         }
+    }
+}
+
+/// An event-scoped custom metric GA4 needs so a numeric parameter can be summed and averaged.
+public struct CustomMetric: Sendable, Hashable {
+    /// The event parameter it reads.
+    public var parameterName: String
+    /// The name shown in GA4 reports.
+    public var displayName: String
+    /// What it holds (at most 150 characters).
+    public var description: String
+    /// GA4's measurement unit: `STANDARD`, `CURRENCY`, `MILLISECONDS`, `SECONDS`, `MINUTES`,
+    /// `METERS`, `KILOMETERS`…
+    public var measurementUnit: String
+    /// The events that send it (empty for a shared parameter).
+    public var events: [String]
+
+    /// Whether a parameter of `type` is a metric rather than a dimension.
+    static func isNumeric(_ type: ParamType) -> Bool { type == .number || type == .integer }
+
+    /// The unit a parameter's name says: money words → CURRENCY, `_ms` → MILLISECONDS, durations
+    /// in seconds or minutes, distances; otherwise STANDARD.
+    public static func unit(for name: String) -> String {
+        let words = Set(NameWords.split(name))
+        if !words.isDisjoint(with: ["price", "revenue", "amount", "cost", "tax", "shipping", "discount", "fee", "total", "budget", "ltv", "spend"]) { return "CURRENCY" }
+        if words.contains("ms") || words.contains("msec") || words.contains("milliseconds") { return "MILLISECONDS" }
+        if !words.isDisjoint(with: ["seconds", "secs", "sec", "duration"]) { return "SECONDS" }
+        if words.contains("minutes") || words.contains("mins") { return "MINUTES" }
+        if words.contains("km") || words.contains("kilometers") { return "KILOMETERS" }
+        if words.contains("meters") || words.contains("metres") { return "METERS" }
+        return "STANDARD"
+    }
+
+    /// The custom metrics of `events` and `shared`, in order of first use; GA4's own parameters
+    /// (`value`, `price`, …) are left out.
+    static func derive(_ events: [EventSpec], shared: [ParamSpec] = []) -> [CustomMetric] {
+        var order: [String] = []
+        var byName: [String: (description: String?, events: [String])] = [:]
+        for event in events {
+            for param in event.params where isNumeric(param.type) && !GA4Facts.standardParams.contains(param.name) {
+                if byName[param.name] == nil { order.append(param.name); byName[param.name] = (param.description, []) }
+                if byName[param.name]?.description == nil { byName[param.name]?.description = param.description }
+                if byName[param.name]?.events.last != event.name { byName[param.name]?.events.append(event.name) }
+            }
+        }
+        var result = order.map { name -> CustomMetric in
+            let info = byName[name] ?? (nil, [])
+            let description = info.description ?? "Parameter `\(name)` of " + info.events.map { "`\($0)`" }.joined(separator: ", ") + "."
+            return CustomMetric(parameterName: name, displayName: CustomDimension.displayName(name), description: String(description.prefix(150)),
+                                measurementUnit: unit(for: name), events: info.events)
+        }
+        for param in shared where isNumeric(param.type) && !GA4Facts.standardParams.contains(param.name) && byName[param.name] == nil {
+            let description = param.description ?? "Parameter `\(param.name)`, sent with every event."
+            result.append(CustomMetric(parameterName: param.name, displayName: CustomDimension.displayName(param.name),
+                                       description: String(description.prefix(150)), measurementUnit: unit(for: param.name), events: []))
+        }
+        return result
     }
 }

@@ -31,8 +31,10 @@ public struct MeasurementSpec: Sendable, Hashable {
     public var deprecatedEvents: [String]
     /// The names of the key events, in plan order.
     public var keyEvents: [String]
-    /// The event-scoped custom dimensions to register, in order of first use.
+    /// The custom dimensions to register (event- and user-scoped), in order of first use.
     public var customDimensions: [CustomDimension]
+    /// The event-scoped custom metrics to register (numeric parameters), in order of first use.
+    public var customMetrics: [CustomMetric]
     /// The data layer keys parameters read, sorted, with the events that read each.
     public var dataLayerKeys: [DataLayerKey]
     /// Page type id → the names of the micro-conversions that fire on it, in plan order
@@ -64,6 +66,7 @@ public struct MeasurementSpec: Sendable, Hashable {
         sharedParams = plan.sharedParams.map(ParamSpec.init)
         userProperties = plan.userProperties.map(ParamSpec.init)
         customDimensions = CustomDimension.derive(events, shared: sharedParams, userProperties: userProperties)
+        customMetrics = CustomMetric.derive(events, shared: sharedParams)
         dataLayerKeys = DataLayerKey.derive(events, shared: sharedParams, userProperties: userProperties)
         var byPage: [String: [String]] = [:]
         for (id, micros) in plan.microConversionsByPageType() { byPage[id] = micros.map(\.name) }

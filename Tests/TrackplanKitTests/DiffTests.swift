@@ -122,7 +122,7 @@ import Testing
     @Test func params() throws {
         #expect(try changes { $0.replacingOccurrences(of: "      coupon_code: {type: string}\n", with: "      coupon_code: {type: string}\n      quantity: {type: integer}\n") } == [
             "info: event `add_to_cart` gained an optional parameter `quantity` (integer) [param-added] (gtm, ga4)",
-            "info: custom dimension `quantity` is to be registered (sent by `add_to_cart`) [custom-dimension-registered] (ga4)",
+            "info: custom metric `quantity` (standard) is to be registered (sent by `add_to_cart`) [custom-metric-registered] (ga4)",
         ])
         #expect(try changes { $0.replacingOccurrences(of: "      coupon_code: {type: string}\n", with: "      coupon_code: {type: string}\n      quantity: {type: integer, required: true}\n") }.first
                 == "error: event `add_to_cart` gained a required parameter `quantity` (integer) [param-added] (data-layer, gtm, ga4)")
@@ -136,8 +136,11 @@ import Testing
             "error: custom dimension `coupon_code` no longer receives data: no event sends `coupon_code` [custom-dimension-removed] (ga4)",
         ])
         let typeEdit: (String) -> String = { $0.replacingOccurrences(of: "coupon_code: {type: string}", with: "coupon_code: {type: integer}") }
+        // A string that becomes an integer also moves from a custom dimension to a custom metric.
         #expect(try changes(typeEdit) == [
             "error: parameter `coupon_code` of `add_to_cart` changed type from string to integer [param-type-changed] (data-layer, ga4, bigquery)",
+            "error: custom dimension `coupon_code` no longer receives data: no event sends `coupon_code` [custom-dimension-removed] (ga4)",
+            "info: custom metric `coupon_code` (standard) is to be registered (sent by `add_to_cart`) [custom-metric-registered] (ga4)",
         ])
         #expect(try note(typeEdit, kind: "param-type-changed") == "BigQuery: its values move from `value.string_value` to `value.int_value`; queries reading the old column return NULL for new data. Read both with `(SELECT COALESCE(value.int_value, SAFE_CAST(value.string_value AS INT64), CAST(value.double_value AS INT64)) FROM UNNEST(event_params) WHERE key = 'coupon_code')`. Site: push an integer for `coupon_code`.")
         #expect(try changes { $0.replacingOccurrences(of: "coupon_code: {type: string}", with: "coupon_code: {type: string, required: true}") } == [
@@ -225,7 +228,7 @@ import Testing
            |       ^~~~~~~~
         """))
         #expect(result.stdout.contains("   = note: before at main:tracking/events/cart.yaml:5:7\n"))
-        #expect(result.stdout.hasSuffix("1 breaking change\n"))
+        #expect(result.stdout.hasSuffix("2 breaking changes, 1 safe change\n"))
         // The same revision on both sides: no changes.
         let same = try CLI.run(["diff", "main:tracking/plan.yaml", "HEAD:tracking/plan.yaml"], in: dir.url)
         #expect(same.status == 0)
@@ -265,12 +268,12 @@ import Testing
         #expect(result.stdout == """
         ## Tracking plan changes: `old.yaml` → `new.yaml`
 
-        **1 breaking**, 1 safe changes.
+        **2 breaking**, 2 safe changes.
 
         | Who | Breaking | Warning | Safe |
         | --- | ---: | ---: | ---: |
         | [Site data layer](#site-data-layer) | 1 | 0 | 0 |
-        | [GA4 reports and key events](#ga4-reports-and-key-events) | 1 | 0 | 0 |
+        | [GA4 reports and key events](#ga4-reports-and-key-events) | 2 | 0 | 1 |
         | [BigQuery queries](#bigquery-queries) | 1 | 0 | 0 |
         | [The plan only](#the-plan-only) | 0 | 0 | 1 |
 
@@ -285,6 +288,8 @@ import Testing
         | Level | Change | Where | What to do |
         | --- | --- | --- | --- |
         | 🔴 breaking | parameter `coupon_code` of `add_to_cart` changed type from string to integer (`param-type-changed`) | `new.yaml:19` | BigQuery: its values move from `value.string_value` to `value.int_value`; queries reading the old column return NULL for new data. Read both with `(SELECT COALESCE(value.int_value, SAFE_CAST(value.string_value AS INT64), CAST(value.double_value AS INT64)) FROM UNNEST(event_params) WHERE key = 'coupon_code')`. Site: push an integer for `coupon_code`. |
+        | 🔴 breaking | custom dimension `coupon_code` no longer receives data: no event sends `coupon_code` (`custom-dimension-removed`) | `old.yaml:19` | GA4: archive it in Admin → Custom definitions to free its slot once reports no longer need it. |
+        | 🟢 safe | custom metric `coupon_code` (standard) is to be registered (sent by `add_to_cart`) (`custom-metric-registered`) | `new.yaml:19` | GA4: create it in Admin → Custom definitions → Custom metrics, scope Event, unit STANDARD. |
 
         ### BigQuery queries
 

@@ -274,6 +274,26 @@ import Testing
         }
     }
 
+    @Test func numericParamsAreCustomMetricsAndGA4sOwnParamsAreNotRegistered() throws {
+        let plan = try #require(Harness.load(["plan.yaml": Harness.header + """
+        events:
+          demo_watch:
+            stage: decision
+            params:
+              video_title: {type: string}
+              link_url: {type: string}
+              seats: {type: integer}
+              deal_amount: {type: number}
+              load_time_ms: {type: integer}
+              plan_tier: {type: string}
+
+        """]).plan)
+        let spec = MeasurementSpec(plan: plan)
+        #expect(spec.customDimensions.map(\.parameterName) == ["plan_tier"])
+        #expect(spec.customMetrics.map { "\($0.parameterName) \($0.measurementUnit)" } == ["seats STANDARD", "deal_amount CURRENCY", "load_time_ms MILLISECONDS"])
+        #expect(GA4AdminExport.json(spec).serialized(pretty: false).contains(#""customMetrics":[{"parameterName":"seats","displayName":"Seats","scope":"EVENT","measurementUnit":"STANDARD","description":"Parameter `seats` of `demo_watch`.","events":["demo_watch"]}"#))
+    }
+
     @Test func regexSpecialCharactersAreEscapedWhenPagesCombine() {
         #expect(PagePathPattern.condition([.path("/a.b(c)"), .pathPrefix("/x+y/")])?.serialized(pretty: false)
                 == Self.cond("MATCH_REGEX", "Page Path", #"(?:^/a\\.b\\(c\\)$)|(?:^/x\\+y/)"#))
@@ -374,7 +394,7 @@ import Testing
 
         """]).plan)
         #expect(GA4AdminExport.json(MeasurementSpec(plan: plan)).serialized(pretty: false)
-                == #"{"version":1,"plan":"Test","measurementId":null,"keyEvents":[{"eventName":"purchase","countingMethod":"ONCE_PER_EVENT","description":"Order placed."}],"customDimensions":[{"parameterName":"sku","displayName":"SKU","scope":"EVENT","description":"Product SKU.","events":["add_to_cart","purchase"]}]}"#)
+                == #"{"version":1,"plan":"Test","measurementId":null,"keyEvents":[{"eventName":"purchase","countingMethod":"ONCE_PER_EVENT","description":"Order placed."}],"customDimensions":[{"parameterName":"sku","displayName":"SKU","scope":"EVENT","description":"Product SKU.","events":["add_to_cart","purchase"]}],"customMetrics":[]}"#)
     }
 
     @Test func commandRefusesPlansWithErrorsAndWritesNothing() throws {

@@ -17,8 +17,19 @@ public enum GA4Facts {
     /// The measurement id a generated container uses when the plan gives none.
     public static let placeholderMeasurementID = "G-XXXXXXXXXX"
 
-    /// Parameter names GA4 knows without a custom dimension: those of its recommended events.
-    public static let standardParams: Set<String> = Set(recommendedEvents.values.flatMap(\.params))
+    /// Parameters GA4 collects and reports on its own (page, Enhanced Measurement, session):
+    /// registering them again would waste a custom definition.
+    public static let predefinedParams: Set<String> = [
+        "page_location", "page_referrer", "page_title", "page_path", "language", "screen_resolution",
+        "link_url", "link_text", "link_domain", "link_classes", "link_id", "outbound", "file_extension", "file_name",
+        "video_title", "video_url", "video_provider", "video_percent", "video_current_time", "video_duration", "visible",
+        "percent_scrolled", "search_term", "form_id", "form_name", "form_destination", "form_length", "form_submit_text",
+        "engagement_time_msec", "session_id", "session_number", "campaign", "source", "medium", "term", "content",
+    ]
+
+    /// Parameter names GA4 knows without a custom definition: those of its recommended events and
+    /// those it collects itself.
+    public static let standardParams: Set<String> = Set(recommendedEvents.values.flatMap(\.params)).union(predefinedParams)
 
     /// Event names reserved on the web.
     public static let reservedEventNames: Set<String> = [

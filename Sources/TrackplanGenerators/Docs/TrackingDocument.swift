@@ -48,6 +48,7 @@ public struct TrackingDocument: Sendable {
             if section == "GA4 setup" {
                 _ = slugger.slug("Key events")
                 _ = slugger.slug("Custom dimensions")
+                _ = slugger.slug("Custom metrics")
             }
         }
         func eventLink(_ name: String) -> String {
@@ -205,6 +206,20 @@ public struct TrackingDocument: Sendable {
                     : dimension.shared ? "every event (shared parameter)" : dimension.events.map(eventLink).joined(separator: ", ")
                 out += "| " + MarkdownText.code(dimension.parameterName) + " | " + MarkdownText.escape(dimension.displayName) + " | "
                     + MarkdownText.escape(dimension.description) + " | " + sentBy + " |\n"
+            }
+            out += "\n"
+        }
+
+        out += "### Custom metrics\n\n"
+        if spec.customMetrics.isEmpty {
+            out += "None: no numeric parameter needs one.\n\n"
+        } else {
+            out += "Create these in *Admin → Custom definitions → Custom metrics*, scope *Event*, so numeric parameters can be summed and averaged:\n\n"
+            out += "| Parameter | Display name | Unit | Description | Sent by |\n| --- | --- | --- | --- | --- |\n"
+            for metric in spec.customMetrics {
+                out += "| " + MarkdownText.code(metric.parameterName) + " | " + MarkdownText.escape(metric.displayName) + " | "
+                    + MarkdownText.code(metric.measurementUnit) + " | " + MarkdownText.escape(metric.description) + " | "
+                    + (metric.events.isEmpty ? "every event (shared parameter)" : metric.events.map(eventLink).joined(separator: ", ")) + " |\n"
             }
             out += "\n"
         }

@@ -38,6 +38,16 @@ public enum GA4AdminExport {
                     JSONMember("events", .array(dimension.events.map(JSONValue.string))),
                 ] + (dimension.shared ? [JSONMember("sentWithEveryEvent", .bool(true))] : []))
             })),
+            JSONMember("customMetrics", .array(spec.customMetrics.map { metric in
+                .object([
+                    JSONMember("parameterName", .string(metric.parameterName)),
+                    JSONMember("displayName", .string(metric.displayName)),
+                    JSONMember("scope", .string("EVENT")),
+                    JSONMember("measurementUnit", .string(metric.measurementUnit)),
+                    JSONMember("description", .string(metric.description)),
+                    JSONMember("events", .array(metric.events.map(JSONValue.string))),
+                ])
+            })),
         ])
     }
 
