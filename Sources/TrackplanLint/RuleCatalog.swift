@@ -28,6 +28,7 @@ public enum RuleCatalog {
         SignalSpreadRule.self,
         TriggerValidRule.self,
         TriggerScopeRule.self,
+        TriggerSelectClickRule.self,
         ParamValuesRule.self,
         ParamSourceRule.self,
         PIIParamRule.self,
