@@ -56,6 +56,7 @@ public struct PlanDiff: Sendable {
         if old.description != new.description { fields.append("`description`") }
         if old.stages != new.stages { fields.append("`stages`") }
         if old.conventions != new.conventions { fields.append("`conventions`") }
+        if old.gtmPublicID?.value != new.gtmPublicID?.value { fields.append("`gtm.public_id`") }
         guard !fields.isEmpty else { return [] }
         return [change(ChangeKinds.planDetailsChanged, .root, "the plan's " + fields.joined(separator: ", ") + " changed", [],
                        span: new.rootFile.map(SourceSpan.startOf))]

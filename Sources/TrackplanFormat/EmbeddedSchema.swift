@@ -73,6 +73,18 @@ public enum EmbeddedSchema {
             }
           }
         },
+        "gtm": {
+          "type": "object",
+          "description": "The site's Google Tag Manager container.",
+          "additionalProperties": false,
+          "properties": {
+            "public_id": {
+              "type": "string",
+              "pattern": "^GTM-[A-Z0-9]{4,}$",
+              "description": "The container's public id (`GTM-ABC1234`), written into the generated export."
+            }
+          }
+        },
         "consent": {
           "type": "object",
           "description": "Google consent mode: the consent every event's tag requires, and the regions where the law requires consent.",

@@ -82,6 +82,7 @@ struct LoadSession {
         var ga4Span: SourceSpan?
         var hostnames: [Located<String>] = []
         var consent = ConsentSettings()
+        var gtmPublicID: Located<String>?
         var sharedParams: [Param] = []
         var userProperties: [Param] = []
         var conventions: Conventions
@@ -103,6 +104,7 @@ struct LoadSession {
         plan.ga4Span = root.ga4Span
         plan.hostnames = root.hostnames
         plan.consent = root.consent
+        plan.gtmPublicID = root.gtmPublicID
         plan.sharedParams = root.sharedParams
         plan.userProperties = root.userProperties
         ReferenceCheck(knownRuleIDs: loader.knownRuleIDs, undecidedKinds: undecidedKinds).run(&plan, into: &decoder)
@@ -146,6 +148,7 @@ struct LoadSession {
         settings.ga4Span = fields.pairs.first { $0.key.scalar?.text == "ga4" }?.key.span
         settings.hostnames = loadHostnames(fields["hostnames"])
         settings.consent = loadConsent(fields["consent"])
+        settings.gtmPublicID = loadGTM(fields["gtm"])
         settings.sharedParams = loadParamMap(fields["shared_params"], key: "shared_params", what: "shared parameter")
         settings.userProperties = loadParamMap(fields["user_properties"], key: "user_properties", what: "user property")
         return (settings, includes)

@@ -66,6 +66,19 @@ extension LoadSession {
         return result
     }
 
+    /// `gtm: {public_id: GTM-…}`.
+    mutating func loadGTM(_ node: YAMLNode?) -> Located<String>? {
+        guard let node, let fields = decoder.mapping(node, "`gtm`", path: .key("gtm")) else { return nil }
+        decoder.checkKeys(fields, allowed: ["public_id"], in: "`gtm`")
+        guard let id = decoder.name(fields["public_id"], "public_id", path: EntityPath(["gtm", "public_id"])) else { return nil }
+        guard id.value.range(of: "^GTM-[A-Z0-9]{4,}$", options: .regularExpression) != nil else {
+            decoder.error("`\(id.value)` is not a GTM container id (`GTM-` then capital letters and digits)", at: id.span,
+                          path: EntityPath(["gtm", "public_id"]), hint: "copy it from the top of the GTM workspace, such as `GTM-ABC1234`")
+            return nil
+        }
+        return id
+    }
+
     mutating func loadGA4(_ node: YAMLNode?) -> Located<String>? {
         guard let node, let fields = decoder.mapping(node, "`ga4`", path: .key("ga4")) else { return nil }
         decoder.checkKeys(fields, allowed: ["measurement_id"], in: "`ga4`")

@@ -13,6 +13,8 @@ public struct MeasurementSpec: Sendable, Hashable {
     public var planName: String
     /// The GA4 web stream's measurement id, when the plan gives one.
     public var measurementID: String?
+    /// The public id of the site's GTM container, when the plan names it.
+    public var gtmPublicID: String?
     /// The hostnames triggers are restricted to (empty: every host).
     public var hostnames: [String]
     /// The regions the site serves where consent is required by law.
@@ -51,6 +53,7 @@ public struct MeasurementSpec: Sendable, Hashable {
         planName = plan.name
         measurementID = plan.measurementID?.value
         hostnames = plan.hostnames.map(\.value)
+        gtmPublicID = plan.gtmPublicID?.value
         stages = plan.stages
         pageTypes = plan.pageTypes.map(PageTypeSpec.init)
         var pageTypeIndex: [String: Int] = [:]

@@ -36,6 +36,7 @@ import Testing
         "empty-cookie-source": Harness.header + "events:\n  a_view:\n    params:\n      x: {from: 'cookie:'}\n",
         "bad-shared-param-type": Harness.header + "shared_params:\n  region: {type: text}\n",
         "bad-user-property": Harness.header + "user_properties:\n  tier: {type: string, colour: red}\n",
+        "bad-gtm-public-id": Harness.header + "gtm: {public_id: gtm-abc}\n",
     ]
 
     func validate(_ files: [URL]) throws -> [String: Int] {

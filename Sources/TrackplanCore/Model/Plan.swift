@@ -9,6 +9,8 @@ public struct Plan: Sendable, Hashable {
     public var description: String?
     /// The GA4 web stream's measurement id (`G-…`), when given.
     public var measurementID: Located<String>?
+    /// The public id of the site's GTM container (`GTM-ABC1234`), when the plan names it.
+    public var gtmPublicID: Located<String>?
     /// The site's hostnames (`www.shop.example`): triggers fire only there. Empty: everywhere.
     public var hostnames: [Located<String>] = []
     /// Parameters sent with every event (`shared_params`), in order.

@@ -226,7 +226,7 @@ public struct GTMCompiler: Sendable {
                     JSONMember("accountId", .string("0")),
                     JSONMember("containerId", .string("0")),
                     JSONMember("name", .string(spec.planName)),
-                    JSONMember("publicId", .string("GTM-XXXXXXX")),
+                    JSONMember("publicId", .string(spec.gtmPublicID ?? "GTM-XXXXXXX")),
                     JSONMember("usageContext", .array([.string("WEB")])),
                     JSONMember("fingerprint", .string("0")),
                 ])),
