@@ -364,6 +364,30 @@ import Testing
         #expect(GTMShapeChecker.problems(in: container) == [])
     }
 
+    /// The shape checker is what our own output is held to; it must accept what GTM itself
+    /// exported, or it would be checking our guesses rather than the format.
+    @Test(.enabled(if: Requirement.shared("reference/gtm-exports/real/SOURCES.md"),
+                   Requirement.sharedReason("reference/gtm-exports/real/SOURCES.md")))
+    func everyRealExportPassesTheShapeChecker() throws {
+        let folder = TestPaths.shared.appendingPathComponent("reference/gtm-exports/real")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(files.count == 16)
+        for file in files {
+            let data = try Data(contentsOf: folder.appendingPathComponent(file))
+            let container = try JSONParser.parse(String(decoding: data, as: UTF8.self))
+            let problems = GTMShapeChecker.problems(in: container)
+            if file == "dumkydewilde-gtm-sample-2019.json" {
+                // A trimmed test fixture: it keeps 3 of its variables but not the ones its
+                // triggers use, and the checker says exactly that, naming each one.
+                #expect(problems.count == 6)
+                #expect(problems.contains("trigger `NorthStar - Click - Contact formulier` references `{{element url path}}`, which is neither a variable of the container nor a listed built-in variable"))
+                #expect(problems.allSatisfy { $0.hasSuffix("which is neither a variable of the container nor a listed built-in variable") })
+            } else {
+                #expect(problems == [], "\(file): \(problems)")
+            }
+        }
+    }
+
     @Test func theShapeCheckerFindsBrokenContainers() throws {
         let plan = try #require(Harness.load(["plan.yaml": Harness.header + "events:\n  a_view:\n    stage: decision\n    params:\n      x: {}\n"]).plan)
         let text = GTMCompiler(environment: [:]).compile(MeasurementSpec(plan: plan)).text
