@@ -350,20 +350,31 @@ public struct PlanDiff: Sendable {
 
     func dimensionChanges() -> [PlanChange] {
         let before = MeasurementSpec(plan: old).customDimensions, after = MeasurementSpec(plan: new).customDimensions
-        let beforeNames = Set(before.map(\.parameterName)), afterNames = Set(after.map(\.parameterName))
+        // An event parameter and a user property of the same name are two definitions in GA4.
+        func key(_ dimension: CustomDimension) -> String { dimension.scope + ":" + dimension.parameterName }
+        let beforeKeys = Set(before.map(key)), afterKeys = Set(after.map(key))
         var out: [PlanChange] = []
-        for dimension in after where !beforeNames.contains(dimension.parameterName) {
+        for dimension in after where !beforeKeys.contains(key(dimension)) {
+            let isUser = dimension.scope == "USER"
             let sender = dimension.events.first.flatMap { new.event($0) }
+            let span = isUser ? new.userProperties.first { $0.name == dimension.parameterName }?.span
+                : sender?.params.first { $0.name == dimension.parameterName }?.span ?? sender?.span
+            let origin = isUser ? "a user property" : "sent by \(Self.list(dimension.events.map(ParamValue.string)))"
             out.append(change(ChangeKinds.customDimensionRegistered, .key("ga4").appending("custom_dimensions", dimension.parameterName),
-                              "custom dimension `\(dimension.parameterName)` is to be registered (sent by \(Self.list(dimension.events.map(ParamValue.string))))",
-                              [.ga4], span: sender?.params.first { $0.name == dimension.parameterName }?.span ?? sender?.span,
-                              notes: ["GA4: create it in Admin → Custom definitions, scope Event, parameter `\(dimension.parameterName)`."]))
+                              "custom dimension `\(dimension.parameterName)` is to be registered (\(origin))",
+                              [.ga4], span: span,
+                              notes: ["GA4: create it in Admin → Custom definitions, scope \(isUser ? "User, user property" : "Event, parameter") `\(dimension.parameterName)`."]))
         }
-        for dimension in before where !afterNames.contains(dimension.parameterName) {
+        for dimension in before where !afterKeys.contains(key(dimension)) {
+            let isUser = dimension.scope == "USER"
             let sender = dimension.events.first.flatMap { old.event($0) }
+            let span = isUser ? old.userProperties.first { $0.name == dimension.parameterName }?.span
+                : sender?.params.first { $0.name == dimension.parameterName }?.span ?? sender?.span
+            let reason = isUser ? "the plan no longer sets user property `\(dimension.parameterName)`"
+                : "no event sends `\(dimension.parameterName)`"
             out.append(change(ChangeKinds.customDimensionRemoved, .key("ga4").appending("custom_dimensions", dimension.parameterName),
-                              "custom dimension `\(dimension.parameterName)` no longer receives data: no event sends `\(dimension.parameterName)`",
-                              [.ga4], span: sender?.params.first { $0.name == dimension.parameterName }?.span ?? sender?.span,
+                              "custom dimension `\(dimension.parameterName)` no longer receives data: \(reason)",
+                              [.ga4], span: span,
                               notes: ["GA4: archive it in Admin → Custom definitions to free its slot once reports no longer need it."]))
         }
         let metricsBefore = MeasurementSpec(plan: old).customMetrics, metricsAfter = MeasurementSpec(plan: new).customMetrics

@@ -119,6 +119,19 @@ import Testing
         ])
     }
 
+    @Test func userProperties() throws {
+        let withTier: (String) -> String = { $0.replacingOccurrences(of: "ga4: {measurement_id: G-AAAA1111}\n", with: "ga4: {measurement_id: G-AAAA1111}\nuser_properties:\n  customer_tier: {}\n") }
+        #expect(try changes(withTier) == [
+            "info: custom dimension `customer_tier` is to be registered (a user property) [custom-dimension-registered] (ga4)",
+        ])
+        #expect(try note(withTier, kind: "custom-dimension-registered") == "GA4: create it in Admin → Custom definitions, scope User, user property `customer_tier`.")
+        #expect(try changes({ $0 }, from: withTier(Self.base)).isEmpty)
+        #expect(try changes({ $0.replacingOccurrences(of: "customer_tier", with: "loyalty_tier") }, from: withTier(Self.base)) == [
+            "info: custom dimension `loyalty_tier` is to be registered (a user property) [custom-dimension-registered] (ga4)",
+            "error: custom dimension `customer_tier` no longer receives data: the plan no longer sets user property `customer_tier` [custom-dimension-removed] (ga4)",
+        ])
+    }
+
     @Test func params() throws {
         #expect(try changes { $0.replacingOccurrences(of: "      coupon_code: {type: string}\n", with: "      coupon_code: {type: string}\n      quantity: {type: integer}\n") } == [
             "info: event `add_to_cart` gained an optional parameter `quantity` (integer) [param-added] (gtm, ga4)",

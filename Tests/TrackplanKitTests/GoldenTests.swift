@@ -107,6 +107,9 @@ import Testing
         // Counting attempts the site's validation blocks is an explicit choice.
         let attempts = try trigger("form_submit: {form_id: newsletter, check_validation: false}")
         #expect(attempts.serialized(pretty: false).contains(#""checkValidation":{"type":"BOOLEAN","value":"false"}"#))
+        // A form is the element that submits, so its selector is not widened to descendants.
+        let bySelector = try trigger("form_submit: {selector: 'form.signup'}")
+        #expect(bySelector.serialized(pretty: false).hasPrefix(#"{"type":"FORM_SUBMISSION","filter":["# + Self.cond("CSS_SELECTOR", "Form Element", "form.signup") + "]"))
     }
 
     @Test func scrollTrigger() throws {
@@ -292,6 +295,19 @@ import Testing
         #expect(spec.customDimensions.map(\.parameterName) == ["plan_tier"])
         #expect(spec.customMetrics.map { "\($0.parameterName) \($0.measurementUnit)" } == ["seats STANDARD", "deal_amount CURRENCY", "load_time_ms MILLISECONDS"])
         #expect(GA4AdminExport.json(spec).serialized(pretty: false).contains(#""customMetrics":[{"parameterName":"seats","displayName":"Seats","scope":"EVENT","measurementUnit":"STANDARD","description":"Parameter `seats` of `demo_watch`.","events":["demo_watch"]}"#))
+    }
+
+    @Test func userPropertiesAreUserScopedDimensions() throws {
+        let plan = try #require(Harness.load(["plan.yaml": Harness.header + """
+        user_properties:
+          customer_tier: {description: 'Bronze, silver or gold.'}
+        events:
+          promo_view:
+            stage: decision
+
+        """]).plan)
+        let json = GA4AdminExport.json(MeasurementSpec(plan: plan)).serialized(pretty: false)
+        #expect(json.contains(#""customDimensions":[{"parameterName":"customer_tier","displayName":"Customer Tier","scope":"USER","description":"Bronze, silver or gold.","events":[]}]"#), "\(json)")
     }
 
     @Test func regexSpecialCharactersAreEscapedWhenPagesCombine() {
