@@ -266,7 +266,7 @@ import Testing
             return result
         }
         let before = entities(plan)
-        for position in [0, plan.events.count] {
+        for position in [0, plan.events.count / 2, plan.events.count] {
             var edited = plan
             edited.events.insert(Event(name: "zz_added_event") { $0.stage = Located(plan.stages[0].id) }, at: position)
             let after = entities(edited)
