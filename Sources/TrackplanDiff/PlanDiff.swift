@@ -360,7 +360,7 @@ public struct PlanDiff: Sendable {
             let span = isUser ? new.userProperties.first { $0.name == dimension.parameterName }?.span
                 : sender?.params.first { $0.name == dimension.parameterName }?.span ?? sender?.span
             let origin = isUser ? "a user property" : "sent by \(Self.list(dimension.events.map(ParamValue.string)))"
-            out.append(change(ChangeKinds.customDimensionRegistered, .key("ga4").appending("custom_dimensions", dimension.parameterName),
+            out.append(change(ChangeKinds.customDimensionRegistered, .key("ga4").appending(isUser ? "user_dimensions" : "custom_dimensions", dimension.parameterName),
                               "custom dimension `\(dimension.parameterName)` is to be registered (\(origin))",
                               [.ga4], span: span,
                               notes: ["GA4: create it in Admin → Custom definitions, scope \(isUser ? "User, user property" : "Event, parameter") `\(dimension.parameterName)`."]))
@@ -372,7 +372,7 @@ public struct PlanDiff: Sendable {
                 : sender?.params.first { $0.name == dimension.parameterName }?.span ?? sender?.span
             let reason = isUser ? "the plan no longer sets user property `\(dimension.parameterName)`"
                 : "no event sends `\(dimension.parameterName)`"
-            out.append(change(ChangeKinds.customDimensionRemoved, .key("ga4").appending("custom_dimensions", dimension.parameterName),
+            out.append(change(ChangeKinds.customDimensionRemoved, .key("ga4").appending(isUser ? "user_dimensions" : "custom_dimensions", dimension.parameterName),
                               "custom dimension `\(dimension.parameterName)` no longer receives data: \(reason)",
                               [.ga4], span: span,
                               notes: ["GA4: archive it in Admin → Custom definitions to free its slot once reports no longer need it."]))

@@ -126,6 +126,10 @@ import Testing
         ])
         #expect(try note(withTier, kind: "custom-dimension-registered") == "GA4: create it in Admin → Custom definitions, scope User, user property `customer_tier`.")
         #expect(try changes({ $0 }, from: withTier(Self.base)).isEmpty)
+        // Its own entity path: an event parameter of the same name is a different GA4 definition.
+        let before = try #require(Harness.load(["old.yaml": Self.base], root: "old.yaml").plan)
+        let after = try #require(Harness.load(["new.yaml": withTier(Self.base)], root: "new.yaml").plan)
+        #expect(PlanDiff(old: before, new: after).changes().map { $0.diagnostic.path?.description } == ["ga4.user_dimensions.customer_tier"])
         #expect(try changes({ $0.replacingOccurrences(of: "customer_tier", with: "loyalty_tier") }, from: withTier(Self.base)) == [
             "info: custom dimension `loyalty_tier` is to be registered (a user property) [custom-dimension-registered] (ga4)",
             "error: custom dimension `customer_tier` no longer receives data: the plan no longer sets user property `customer_tier` [custom-dimension-removed] (ga4)",
