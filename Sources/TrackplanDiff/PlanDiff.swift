@@ -346,54 +346,53 @@ public struct PlanDiff: Sendable {
         return out
     }
 
-    // MARK: Custom dimensions
+    // MARK: Custom dimensions and metrics
 
     func dimensionChanges() -> [PlanChange] {
-        let before = MeasurementSpec(plan: old).customDimensions, after = MeasurementSpec(plan: new).customDimensions
+        let specBefore = MeasurementSpec(plan: old), specAfter = MeasurementSpec(plan: new)
         // An event parameter and a user property of the same name are two definitions in GA4.
         func key(_ dimension: CustomDimension) -> String { dimension.scope + ":" + dimension.parameterName }
-        let beforeKeys = Set(before.map(key)), afterKeys = Set(after.map(key))
+        let beforeKeys = Set(specBefore.customDimensions.map(key)), afterKeys = Set(specAfter.customDimensions.map(key))
         var out: [PlanChange] = []
-        for dimension in after where !beforeKeys.contains(key(dimension)) {
+        for dimension in specAfter.customDimensions where !beforeKeys.contains(key(dimension)) {
             let isUser = dimension.scope == "USER"
-            let sender = dimension.events.first.flatMap { new.event($0) }
-            let span = isUser ? new.userProperties.first { $0.name == dimension.parameterName }?.span
-                : sender?.params.first { $0.name == dimension.parameterName }?.span ?? sender?.span
             let origin = isUser ? "a user property" : "sent by \(Self.list(dimension.events.map(ParamValue.string)))"
             out.append(change(ChangeKinds.customDimensionRegistered, .key("ga4").appending(isUser ? "user_dimensions" : "custom_dimensions", dimension.parameterName),
                               "custom dimension `\(dimension.parameterName)` is to be registered (\(origin))",
-                              [.ga4], span: span,
+                              [.ga4], span: Self.declaration(of: dimension.parameterName, userProperty: isUser, sentBy: dimension.events, in: new),
                               notes: ["GA4: create it in Admin → Custom definitions, scope \(isUser ? "User, user property" : "Event, parameter") `\(dimension.parameterName)`."]))
         }
-        for dimension in before where !afterKeys.contains(key(dimension)) {
+        for dimension in specBefore.customDimensions where !afterKeys.contains(key(dimension)) {
             let isUser = dimension.scope == "USER"
-            let sender = dimension.events.first.flatMap { old.event($0) }
-            let span = isUser ? old.userProperties.first { $0.name == dimension.parameterName }?.span
-                : sender?.params.first { $0.name == dimension.parameterName }?.span ?? sender?.span
             let reason = isUser ? "the plan no longer sets user property `\(dimension.parameterName)`"
                 : "no event sends `\(dimension.parameterName)`"
             out.append(change(ChangeKinds.customDimensionRemoved, .key("ga4").appending(isUser ? "user_dimensions" : "custom_dimensions", dimension.parameterName),
                               "custom dimension `\(dimension.parameterName)` no longer receives data: \(reason)",
-                              [.ga4], span: span,
+                              [.ga4], span: Self.declaration(of: dimension.parameterName, userProperty: isUser, sentBy: dimension.events, in: old),
                               notes: ["GA4: archive it in Admin → Custom definitions to free its slot once reports no longer need it."]))
         }
-        let metricsBefore = MeasurementSpec(plan: old).customMetrics, metricsAfter = MeasurementSpec(plan: new).customMetrics
-        let metricNamesBefore = Set(metricsBefore.map(\.parameterName)), metricNamesAfter = Set(metricsAfter.map(\.parameterName))
-        for metric in metricsAfter where !metricNamesBefore.contains(metric.parameterName) {
-            let sender = metric.events.first.flatMap { new.event($0) }
+        let metricNamesBefore = Set(specBefore.customMetrics.map(\.parameterName)), metricNamesAfter = Set(specAfter.customMetrics.map(\.parameterName))
+        for metric in specAfter.customMetrics where !metricNamesBefore.contains(metric.parameterName) {
             out.append(change(ChangeKinds.customMetricRegistered, .key("ga4").appending("custom_metrics", metric.parameterName),
                               "custom metric `\(metric.parameterName)` (\(metric.measurementUnit.lowercased())) is to be registered" + (metric.events.isEmpty ? "" : " (sent by \(Self.list(metric.events.map(ParamValue.string))))"),
-                              [.ga4], span: sender?.params.first { $0.name == metric.parameterName }?.span ?? sender?.span,
+                              [.ga4], span: Self.declaration(of: metric.parameterName, sentBy: metric.events, in: new),
                               notes: ["GA4: create it in Admin → Custom definitions → Custom metrics, scope Event, unit \(metric.measurementUnit)."]))
         }
-        for metric in metricsBefore where !metricNamesAfter.contains(metric.parameterName) {
-            let sender = metric.events.first.flatMap { old.event($0) }
+        for metric in specBefore.customMetrics where !metricNamesAfter.contains(metric.parameterName) {
             out.append(change(ChangeKinds.customMetricRemoved, .key("ga4").appending("custom_metrics", metric.parameterName),
                               "custom metric `\(metric.parameterName)` no longer receives data: no event sends `\(metric.parameterName)` as a number",
-                              [.ga4], span: sender?.params.first { $0.name == metric.parameterName }?.span ?? sender?.span,
+                              [.ga4], span: Self.declaration(of: metric.parameterName, sentBy: metric.events, in: old),
                               notes: ["GA4: archive it in Admin → Custom definitions once reports no longer need it."]))
         }
         return out
+    }
+
+    /// Where a custom definition's data comes from in `plan`: the user property, or the parameter
+    /// in the first event that sends it (the event itself when the parameter has no span).
+    static func declaration(of name: String, userProperty: Bool = false, sentBy events: [String], in plan: Plan) -> SourceSpan? {
+        if userProperty { return plan.userProperties.first { $0.name == name }?.span }
+        let sender = events.first.flatMap { plan.event($0) }
+        return sender?.params.first { $0.name == name }?.span ?? sender?.span
     }
 
     // MARK: Helpers
