@@ -5,7 +5,7 @@ import TrackplanSpec
 public struct GA4AdminGenerator: Generator {
     public static let id = "ga4"
     public static let fileName = "ga4-admin.json"
-    public static let summary = "What to configure in GA4 itself: key events and custom dimensions (JSON)."
+    public static let summary = "What to configure in GA4 itself: key events, custom dimensions and metrics (JSON)."
 
     public init() {}
 

@@ -5,7 +5,7 @@ import TrackplanGenerators
 struct GA4Command: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ga4",
-        abstract: "List what to configure in GA4 itself: key events and custom dimensions (JSON).",
+        abstract: "List what to configure in GA4 itself: key events, custom dimensions and metrics (JSON).",
         discussion: "Nothing is written when the plan has lint errors."
     )
 
