@@ -21,7 +21,7 @@ let package = Package(
         .executable(name: "trackplan", targets: ["trackplan"]),
         .library(name: "TrackplanKit", targets: [
             "TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint", "TrackplanReports", "TrackplanGenerators",
-            "TrackplanDiff",
+            "TrackplanDiff", "TrackplanCapture",
         ]),
     ],
     dependencies: [
@@ -39,6 +39,9 @@ let package = Package(
         .target(name: "TrackplanCore", dependencies: ["CYAML"]),
         // What a checked plan promises to send: derived once, read by every generator and by verify.
         .target(name: "TrackplanSpec", dependencies: ["TrackplanCore"]),
+        // Captures and exports read into observed events: HAR files, data layer dumps, GA4
+        // BigQuery export rows, lists of GA4 hits (shared by verify and analyze).
+        .target(name: "TrackplanCapture", dependencies: ["TrackplanCore"]),
         // The plan format: YAML nodes → the typed model, the JSON Schema, the starter plan.
         .target(name: "TrackplanFormat", dependencies: ["TrackplanCore"]),
         // The lint rules, the linter, baselines, the rule catalog and its documentation.

@@ -1,0 +1,132 @@
+import Foundation
+import TrackplanCore
+
+/// Reads captures and exports into ``ObservedEvent``s, one at a time, whatever their format:
+/// HAR files, data layer dumps, GA4 BigQuery export rows and lists of GA4 hits. Line-based
+/// inputs are streamed in bounded memory; a HAR is read whole, but its entries are handed over
+/// one by one as they are parsed and never kept.
+///
+/// An input that cannot be read at all throws ``FindingReport/Unreadable``; problems inside an
+/// input that is otherwise readable (a broken line, a cut-off HAR) are located in the
+/// ``CaptureSummary``, and the rest is still read.
+public enum CaptureReader {
+    /// The longest line read; longer ones are reported and skipped.
+    public static let defaultMaxLineBytes = 16 << 20
+    /// The most problems kept per input (all are counted).
+    public static let maxProblemsPerInput = 20
+    /// The bytes looked at to detect the format.
+    static let headSize = 64 << 10
+
+    /// Reads the input at `path`, handing each event to `onEvent` in input order. `format`
+    /// overrides detection.
+    public static func read(_ path: String, format: CaptureFormat? = nil, maxLineBytes: Int = defaultMaxLineBytes,
+                            onEvent: (ObservedEvent) throws -> Void) throws -> CaptureSummary {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw FindingReport.Unreadable(path: path, reason: "no such file", noun: "capture")
+        }
+        guard !isDirectory.boolValue else {
+            throw FindingReport.Unreadable(path: path, reason: "it is a directory; give the capture files inside it", noun: "capture")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FindingReport.Unreadable(path: path, reason: "permission denied", noun: "capture")
+        }
+        defer { try? handle.close() }
+        let head: [UInt8]
+        do {
+            head = Array(try handle.read(upToCount: headSize) ?? Data())
+        } catch {
+            throw FindingReport.Unreadable(path: path, reason: error.localizedDescription, noun: "capture")
+        }
+        guard head.contains(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else {
+            throw FindingReport.Unreadable(path: path, reason: "the file is empty", noun: "capture")
+        }
+        if head.starts(with: [0x1F, 0x8B]) {
+            throw FindingReport.Unreadable(path: path, reason: "the file is gzip-compressed; decompress it first (`gunzip -k`)", noun: "capture")
+        }
+        guard let format = format ?? CaptureFormat.detect(head: head, firstLineObject: firstLineObject(head)) else {
+            throw FindingReport.Unreadable(
+                path: path,
+                reason: "not a HAR capture, data layer dump, GA4 BigQuery export (NDJSON) or list of GA4 hits; "
+                    + "give the format with --input-format if it is one of them", noun: "capture")
+        }
+        var summary = CaptureSummary(path: path, format: format)
+        do {
+            switch format {
+            case .har:
+                try HARReader.read(handle: handle, head: head, summary: &summary, onEvent: onEvent)
+            case .dataLayer where Self.firstByte(head) == UInt8(ascii: "["):
+                try DataLayerReader.readArray(handle: handle, head: head, summary: &summary, onEvent: onEvent)
+            case .dataLayer:
+                try LineReader.forEachLine(of: handle, maxLineBytes: maxLineBytes, prefix: head) { number, line in
+                    try eachJSONLine(number, line, &summary) { try DataLayerReader.push($0, line: number, summary: &$1, onEvent: onEvent) }
+                }
+            case .ga4Export:
+                try LineReader.forEachLine(of: handle, maxLineBytes: maxLineBytes, prefix: head) { number, line in
+                    try eachJSONLine(number, line, &summary) { try GA4ExportReader.row($0, line: number, summary: &$1, onEvent: onEvent) }
+                }
+            case .hits:
+                try LineReader.forEachLine(of: handle, maxLineBytes: maxLineBytes, prefix: head) { number, line in
+                    try HitListReader.line(number, line, summary: &summary, onEvent: onEvent)
+                }
+            }
+        } catch let error as FindingReport.Unreadable {
+            throw error
+        } catch let error as NSError where error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain {
+            throw FindingReport.Unreadable(path: path, reason: error.localizedDescription, noun: "capture")
+        }
+        return summary
+    }
+
+    static func firstByte(_ head: [UInt8]) -> UInt8? {
+        var k = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while k < head.count, [0x20, 0x0A, 0x0D, 0x09].contains(head[k]) { k += 1 }
+        return k < head.count ? head[k] : nil
+    }
+
+    /// The first non-empty line of `head` parsed, when it is a JSON object.
+    static func firstLineObject(_ head: [UInt8]) -> JSONValueLookup? {
+        var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < head.count, [0x20, 0x0A, 0x0D, 0x09].contains(head[start]) { start += 1 }
+        let end = head[start...].firstIndex(of: 0x0A) ?? head.count
+        guard let value = try? head[start..<end].withUnsafeBufferPointer({ try JSONByteParser.parse($0) }),
+              case .object(let members) = value else { return nil }
+        var strings: [String: String] = [:]
+        for member in members { if case .string(let s) = member.value { strings[member.key] = s } }
+        return JSONValueLookup(keys: Set(members.map(\.key)), strings: strings)
+    }
+
+    /// Parses one NDJSON line and hands the value to `body`; an empty line is skipped, and a line
+    /// that is not JSON or too long becomes a located problem.
+    static func eachJSONLine(_ number: Int, _ line: LineReader.Line, _ summary: inout CaptureSummary,
+                             _ body: (JSONValue, inout CaptureSummary) throws -> Void) throws {
+        summary.bytes += 1
+        switch line {
+        case .tooLong(let bytes):
+            summary.bytes += bytes
+            summary.problem(line: number, "the line is \(bytes) bytes long, more than the \(defaultMaxLineBytes >> 20) MiB a line may have; it was skipped")
+        case .text(var bytes):
+            summary.bytes += bytes.count
+            if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+            guard bytes.contains(where: { ![0x20, 0x09].contains($0) }) else { return }
+            let value: JSONValue
+            do {
+                value = try JSONByteParser.parse(bytes)
+            } catch let failure as JSONByteParser.Failure {
+                summary.problem(line: number, column: failure.offset + 1, "the line is not JSON: \(failure.message); it was skipped")
+                return
+            }
+            try body(value, &summary)
+        }
+    }
+
+    /// The 1-based line and column of byte `offset` in `bytes`.
+    static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        var line = 1, lineStart = 0
+        for k in 0..<min(offset, bytes.count) where bytes[k] == 0x0A {
+            line += 1
+            lineStart = k + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+}

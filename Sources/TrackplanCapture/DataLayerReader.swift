@@ -1,0 +1,120 @@
+import Foundation
+import TrackplanCore
+
+/// Reads data layer pushes: `{event: NAME, …keys}` objects (GTM's data layer), and gtag.js
+/// commands as a dump serializes them (`{"0": "event", "1": NAME, "2": {params}}`). GTM's own
+/// `gtm.*` events and pushes without an event are counted and skipped.
+enum DataLayerReader {
+    /// Keys GTM and the site use to steer a push rather than to carry data.
+    static let controlKeys: Set<String> = ["event", "eventCallback", "eventTimeout", "gtm.uniqueEventId", "gtm.start", "gtm.element",
+                                           "gtm.elementClasses", "gtm.elementId", "gtm.elementTarget", "gtm.elementUrl",
+                                           "gtm.triggers", "gtm.historyChangeSource"]
+    /// How deep nested objects are flattened into key paths.
+    static let maxDepth = 6
+
+    /// Reads a JSON array of pushes, element by element.
+    static func readArray(handle: FileHandle, head: [UInt8], summary: inout CaptureSummary,
+                          onEvent: (ObservedEvent) throws -> Void) throws {
+        var bytes = head
+        bytes.append(contentsOf: try handle.readToEnd() ?? Data())
+        summary.bytes = bytes.count
+        var lineAt = (offset: 0, line: 1)
+        var index = 0
+        try bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+            let body = UnsafeBufferPointer(rebasing: buffer[start...])
+            do {
+                _ = try JSONByteParser.parse(body, stream: .topLevelArray) { push, offset in
+                    for k in lineAt.offset..<offset where body[k] == 0x0A { lineAt.line += 1 }
+                    lineAt.offset = offset
+                    try Self.push(push, line: lineAt.line, summary: &summary, onEvent: onEvent)
+                    index += 1
+                }
+            } catch let failure as JSONByteParser.Failure {
+                let (l, c) = CaptureReader.position(of: failure.offset, in: body)
+                summary.problem(line: l, column: c, "the data layer dump is cut off or malformed here (\(failure.message)); "
+                    + "the \(index) push\(index == 1 ? "" : "es") before it were checked")
+            }
+        }
+    }
+
+    /// Handles one push.
+    static func push(_ push: JSONValue, line: Int, summary: inout CaptureSummary, onEvent: (ObservedEvent) throws -> Void) throws {
+        summary.records += 1
+        guard case .object(let members) = push else {
+            summary.pushesWithoutEvent += 1
+            return
+        }
+        // A gtag.js command: arguments serialize as {"0": command, "1": …, "2": …}.
+        if case .string(let command) = push["0"] ?? .null {
+            guard command == "event", case .string(let name) = push["1"] ?? .null else {
+                summary.pushesWithoutEvent += 1
+                return
+            }
+            var params: [ObservedParam] = []
+            if case .object(let args) = push["2"] ?? .null {
+                for arg in args { flatten(arg.value, path: arg.key, depth: 1, into: &params) }
+            }
+            try emit(name: name, params: params, line: line, summary: &summary, onEvent: onEvent)
+            return
+        }
+        guard case .string(let name) = push["event"] ?? .null else {
+            summary.pushesWithoutEvent += 1
+            return
+        }
+        if name.hasPrefix("gtm.") {
+            summary.skippedGTMEvents += 1
+            return
+        }
+        var params: [ObservedParam] = []
+        for member in members where !controlKeys.contains(member.key) {
+            flatten(member.value, path: member.key, depth: 1, into: &params)
+        }
+        try emit(name: name, params: params, line: line, summary: &summary, onEvent: onEvent)
+    }
+
+    static func emit(name: String, params: [ObservedParam], line: Int, summary: inout CaptureSummary,
+                     onEvent: (ObservedEvent) throws -> Void) throws {
+        var event = ObservedEvent(name: name, params: params, layer: .dataLayer, evidence: Evidence(file: summary.path, line: line))
+        if case .string(let url) = params.first(where: { $0.name == "page_location" })?.value { event.pageURL = url }
+        summary.events += 1
+        try onEvent(event)
+    }
+
+    /// Adds `value` under `path`, objects flattened into `path.key` entries.
+    static func flatten(_ value: JSONValue, path: String, depth: Int, into params: inout [ObservedParam]) {
+        switch value {
+        case .object(let members) where depth < maxDepth:
+            if members.isEmpty { params.append(ObservedParam(path, .object)) }
+            for member in members { flatten(member.value, path: path + "." + member.key, depth: depth + 1, into: &params) }
+        default:
+            params.append(ObservedParam(path, observed(value, key: path)))
+        }
+    }
+
+    /// A JSON value as an observed value; an array under a key named `items` is read as GA4 items.
+    static func observed(_ value: JSONValue, key: String) -> ObservedValue {
+        switch value {
+        case .null: return .null
+        case .bool(let b): return .boolean(b)
+        case .int(let i): return .integer(i)
+        case .double(let d): return .number(d)
+        case .string(let s): return .string(s)
+        case .object: return .object
+        case .array(let elements):
+            guard key == "items" || key.hasSuffix(".items") else { return .array(count: elements.count) }
+            let without = elements.filter { item in
+                func present(_ k: String) -> Bool {
+                    switch item[k] {
+                    case .none, .null: false
+                    case .string(let s): !s.isEmpty
+                    default: true
+                    }
+                }
+                return !present("item_id") && !present("item_name")
+            }.count
+            return .items(count: elements.count, withoutIDOrName: without)
+        }
+    }
+}

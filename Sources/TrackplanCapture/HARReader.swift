@@ -1,0 +1,80 @@
+import Foundation
+import TrackplanCore
+
+/// Reads the GA4 hits of a HAR file (`log.entries[].request`): the URL's query string and the
+/// POST body (`postData.text`). Entries are parsed and handled one at a time.
+enum HARReader {
+    static func read(handle: FileHandle, head: [UInt8], summary: inout CaptureSummary,
+                     onEvent: (ObservedEvent) throws -> Void) throws {
+        var bytes = head
+        bytes.append(contentsOf: try handle.readToEnd() ?? Data())
+        summary.bytes = bytes.count
+        var sawEntries = false
+        var index = 0
+        var lineAt = (offset: 0, line: 1)
+        try bytes.withUnsafeBufferPointer { buffer in
+            func line(at offset: Int) -> Int {
+                for k in lineAt.offset..<offset where buffer[k] == 0x0A { lineAt.line += 1 }
+                lineAt.offset = offset
+                return lineAt.line
+            }
+            do {
+                let root = try JSONByteParser.parse(buffer, stream: .memberArray("entries")) { entry, offset in
+                    sawEntries = true
+                    try Self.entry(entry, index: index, line: line(at: offset), summary: &summary, onEvent: onEvent)
+                    index += 1
+                }
+                if root["log"] == nil || !sawEntries && root["log"]?["entries"] == nil {
+                    summary.problem(line: 1, "this JSON file has no `log.entries`, so it is not a HAR; nothing was read from it")
+                }
+            } catch let failure as JSONByteParser.Failure {
+                let (l, c) = CaptureReader.position(of: failure.offset, in: buffer)
+                summary.problem(line: l, column: c, "the HAR is cut off or malformed here (\(failure.message)); "
+                    + "the \(index) entr\(index == 1 ? "y" : "ies") before it were checked")
+            }
+        }
+    }
+
+    static func entry(_ entry: JSONValue, index: Int, line: Int, summary: inout CaptureSummary,
+                      onEvent: (ObservedEvent) throws -> Void) throws {
+        summary.records += 1
+        guard case .string(let url) = entry["request"]?["url"] ?? .null else {
+            summary.problem(line: line, "HAR entry \(index) has no `request.url`; it was skipped")
+            return
+        }
+        switch GA4Hit.kind(url: url) {
+        case .other: summary.skippedOtherRequests += 1; return
+        case .universalAnalytics: summary.skippedUniversalAnalytics += 1; return
+        case .ga4: break
+        }
+        summary.ga4Requests += 1
+        var body: String?
+        if case .string(let text) = entry["request"]?["postData"]?["text"] ?? .null { body = text }
+        var timestamp: Double?
+        if case .string(let started) = entry["startedDateTime"] ?? .null { timestamp = Timestamps.milliseconds(iso8601: started) }
+        let hit = GA4Hit(url: url, body: body)
+        for (k, pairs) in hit.events.enumerated() {
+            let evidence = Evidence(file: summary.path, line: line, entry: index, eventInRequest: hit.events.count > 1 ? k + 1 : nil)
+            guard let event = GA4HitEvents.event(pairs, evidence: evidence, timestamp: timestamp) else {
+                summary.problem(line: line, "HAR entry \(index)\(hit.events.count > 1 ? ", event \(k + 1)," : "") is a GA4 hit without an event name (`en`); it was skipped")
+                continue
+            }
+            summary.events += 1
+            if let tid = event.measurementID { summary.measurementIDs[tid, default: 0] += 1 }
+            try onEvent(event)
+        }
+    }
+}
+
+/// Times as captures write them.
+enum Timestamps {
+    /// Milliseconds since 1970 of an ISO 8601 date-time (`2023-06-07T19:33:48.123Z`,
+    /// `…+02:00`), or nil.
+    static func milliseconds(iso8601 text: String) -> Double? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date.timeIntervalSince1970 * 1000 }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text).map { $0.timeIntervalSince1970 * 1000 }
+    }
+}
