@@ -21,7 +21,7 @@ let package = Package(
         .executable(name: "trackplan", targets: ["trackplan"]),
         .library(name: "TrackplanKit", targets: [
             "TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint", "TrackplanReports", "TrackplanGenerators",
-            "TrackplanDiff", "TrackplanCapture",
+            "TrackplanDiff", "TrackplanCapture", "TrackplanVerify",
         ]),
     ],
     dependencies: [
@@ -42,6 +42,8 @@ let package = Package(
         // Captures and exports read into observed events: HAR files, data layer dumps, GA4
         // BigQuery export rows, lists of GA4 hits (shared by verify and analyze).
         .target(name: "TrackplanCapture", dependencies: ["TrackplanCore"]),
+        // Captures and exports checked against a plan: findings, coverage, gates.
+        .target(name: "TrackplanVerify", dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanCapture"]),
         // The plan format: YAML nodes → the typed model, the JSON Schema, the starter plan.
         .target(name: "TrackplanFormat", dependencies: ["TrackplanCore"]),
         // The lint rules, the linter, baselines, the rule catalog and its documentation.

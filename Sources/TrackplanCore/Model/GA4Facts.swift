@@ -53,6 +53,35 @@ public enum GA4Facts {
         "video_complete", "page_view", "view_search_results",
     ]
 
+    /// Events GA4 collects on its own (automatically, or through Enhanced Measurement): a capture
+    /// holds them whether or not the plan lists them.
+    public static let automaticEvents: Set<String> = enhancedMeasurementEvents.union([
+        "first_visit", "session_start", "user_engagement", "first_open", "page_view",
+    ])
+
+    /// Parameters GA4 adds to events on its own: never unexpected, and not counted against the
+    /// 25 parameters an event may carry.
+    public static let automaticParams: Set<String> = predefinedParams.union([
+        "ga_session_id", "ga_session_number", "engaged_session_event", "session_engaged", "entrances", "debug_mode",
+        "ignore_referrer", "batch_page_id", "batch_ordering_id", "clean_event", "all_data", "gclid", "dclid", "srsltid",
+        "currency", "items",
+    ])
+
+    /// Parameters whose value changes between two sends of the same action (engagement time,
+    /// hit counters): left out when comparing events for duplicates.
+    public static let volatileParams: Set<String> = ["engagement_time_msec", "_et", "ga_session_number", "entrances",
+                                                     "session_engaged", "engaged_session_event", "batch_ordering_id", "batch_page_id"]
+
+    /// The longest value of a string event parameter GA4 keeps, by parameter (default:
+    /// ``maxParamValueLength``).
+    public static let maxParamValueLengths: [String: Int] = ["page_location": 1000, "page_referrer": 420, "page_title": 300]
+    /// The longest value of a string event parameter GA4 keeps.
+    public static let maxParamValueLength = 100
+    /// The longest user property name.
+    public static let maxUserPropertyNameLength = 24
+    /// The longest user property value.
+    public static let maxUserPropertyValueLength = 36
+
     /// Parameter names GA4 reserves.
     public static let reservedParamNames: Set<String> = ["engagement_time_msec", "gclid", "session_id", "session_number"]
 

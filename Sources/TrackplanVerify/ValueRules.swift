@@ -1,0 +1,91 @@
+import Foundation
+import TrackplanCapture
+import TrackplanCore
+import TrackplanSpec
+
+/// How observed values are judged against planned parameters.
+enum ValueRules {
+    /// Whether `value` has the planned `type` on `layer`. A number sent for an integer
+    /// parameter fits when it is whole; a boolean can only travel as text on hits and in exports
+    /// (`true`/`false`, or 1/0).
+    static func fits(_ value: ObservedValue, _ type: ParamType, layer: CaptureLayer) -> Bool {
+        switch (type, value) {
+        case (_, .null): true
+        case (.string, .string): true
+        case (.number, .integer), (.number, .number), (.integer, .integer): true
+        case (.integer, .number(let d)): d == d.rounded()
+        case (.boolean, .boolean): true
+        case (.boolean, .string(let s)) where layer != .dataLayer: ["true", "false", "1", "0"].contains(s)
+        case (.boolean, .integer(let i)) where layer != .dataLayer: i == 0 || i == 1
+        case (.items, .items): true
+        default: false
+        }
+    }
+
+    /// Why `value` is not allowed for `param` (outside its list, not matching its pattern,
+    /// outside its range), or nil when it is.
+    static func violation(_ value: ObservedValue, _ param: ParamSpec) -> String? {
+        if let allowed = param.allowedValues, !allowed.isEmpty, !allowed.contains(where: { matches(value, $0) }) {
+            return "outside its list"
+        }
+        if let pattern = param.pattern, case .string(let text) = value,
+           text.range(of: pattern, options: .regularExpression) == nil {
+            return "not matching `\(pattern)`"
+        }
+        if let range = param.range {
+            let number: Double? = switch value {
+            case .integer(let i): Double(i)
+            case .number(let d): d
+            default: nil
+            }
+            if let number, !range.contains(number) { return "outside \(range.lowerBound)…\(range.upperBound)" }
+        }
+        return nil
+    }
+
+    static func matches(_ value: ObservedValue, _ allowed: ParamValue) -> Bool {
+        switch (value, allowed) {
+        case (.string(let a), .string(let b)): a == b
+        case (.string(let a), _): a == allowed.text
+        case (.integer(let a), .integer(let b)): a == b
+        case (.integer(let a), .number(let b)): Double(a) == b
+        case (.number(let a), .number(let b)): a == b
+        case (.number(let a), .integer(let b)): a == Double(b)
+        case (.boolean(let a), .boolean(let b)): a == b
+        case (.null, .null): true
+        default: false
+        }
+    }
+
+    /// "an e-mail address" or "a phone number" when `text` contains one.
+    static func personalData(in text: String) -> String? {
+        if text.contains("@") || text.contains("%40") {
+            let decoded = text.contains("%40") ? URLText.decode(text) : text
+            if decoded.range(of: "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", options: .regularExpression) != nil {
+                return "an e-mail address"
+            }
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count >= 8, trimmed.count <= 24, let first = trimmed.unicodeScalars.first,
+              first == "+" || first == "(" || ("0"..."9").contains(first) else { return nil }
+        let digits = trimmed.filter(\.isASCII).filter(\.isNumber).count
+        let separated = trimmed.hasPrefix("+") || trimmed.hasPrefix("(") || trimmed.contains(" ") || trimmed.contains("-")
+        if digits >= 8, separated, trimmed.range(of: "^\\+?[0-9 ().-]+$", options: .regularExpression) != nil,
+           trimmed.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}", options: .regularExpression) == nil {
+            return "a phone number"
+        }
+        return nil
+    }
+
+    /// `text` with all but its first character and its domain hidden, for quoting personal data
+    /// without repeating it: `t…@gmail.com`, `+49…89`.
+    static func masked(_ text: String) -> String {
+        let decoded = URLText.decode(text)
+        if let range = decoded.range(of: "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+", options: .regularExpression) {
+            let email = decoded[range]
+            let at = email.firstIndex(of: "@") ?? email.startIndex
+            return "\(email.prefix(1))…\(email[at...])"
+        }
+        return "\(text.prefix(3))…\(text.suffix(2))"
+    }
+}
