@@ -43,7 +43,7 @@ let package = Package(
         // BigQuery export rows, lists of GA4 hits (shared by verify and analyze).
         .target(name: "TrackplanCapture", dependencies: ["TrackplanCore"]),
         // Captures and exports checked against a plan: findings, coverage, gates.
-        .target(name: "TrackplanVerify", dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanCapture"]),
+        .target(name: "TrackplanVerify", dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanCapture"]),
         // The plan format: YAML nodes → the typed model, the JSON Schema, the starter plan.
         .target(name: "TrackplanFormat", dependencies: ["TrackplanCore"]),
         // The lint rules, the linter, baselines, the rule catalog and its documentation.
@@ -59,6 +59,7 @@ let package = Package(
             name: "trackplan",
             dependencies: [
                 "TrackplanCore", "TrackplanFormat", "TrackplanLint", "TrackplanReports", "TrackplanGenerators", "TrackplanDiff",
+                "TrackplanCapture", "TrackplanVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,7 +73,7 @@ let package = Package(
         .testTarget(
             name: "TrackplanKitTests",
             dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint", "TrackplanReports",
-                           "TrackplanGenerators", "TrackplanDiff", "TrackplanRegeneration", "trackplan", "trackplan-dev"]
+                           "TrackplanGenerators", "TrackplanDiff", "TrackplanCapture", "TrackplanVerify", "TrackplanRegeneration", "trackplan", "trackplan-dev"]
         ),
     ],
     swiftLanguageModes: [.v6]

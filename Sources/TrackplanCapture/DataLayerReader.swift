@@ -18,7 +18,7 @@ enum DataLayerReader {
         var bytes = head
         bytes.append(contentsOf: try handle.readToEnd() ?? Data())
         summary.bytes = bytes.count
-        var lineAt = (offset: 0, line: 1)
+        var lines = LineTracker()
         var index = 0
         try bytes.withUnsafeBufferPointer { buffer in
             var start = 0
@@ -26,9 +26,8 @@ enum DataLayerReader {
             let body = UnsafeBufferPointer(rebasing: buffer[start...])
             do {
                 _ = try JSONByteParser.parse(body, stream: .topLevelArray) { push, offset in
-                    for k in lineAt.offset..<offset where body[k] == 0x0A { lineAt.line += 1 }
-                    lineAt.offset = offset
-                    try Self.push(push, line: lineAt.line, summary: &summary, onEvent: onEvent)
+                    let position = lines.position(of: offset, in: body)
+                    try Self.push(push, line: position.line, column: position.column, summary: &summary, onEvent: onEvent)
                     index += 1
                 }
             } catch let failure as JSONByteParser.Failure {
@@ -40,7 +39,7 @@ enum DataLayerReader {
     }
 
     /// Handles one push.
-    static func push(_ push: JSONValue, line: Int, summary: inout CaptureSummary, onEvent: (ObservedEvent) throws -> Void) throws {
+    static func push(_ push: JSONValue, line: Int, column: Int = 1, summary: inout CaptureSummary, onEvent: (ObservedEvent) throws -> Void) throws {
         summary.records += 1
         guard case .object(let members) = push else {
             summary.pushesWithoutEvent += 1
@@ -56,7 +55,7 @@ enum DataLayerReader {
             if case .object(let args) = push["2"] ?? .null {
                 for arg in args { flatten(arg.value, path: arg.key, depth: 1, into: &params) }
             }
-            try emit(name: name, params: params, line: line, summary: &summary, onEvent: onEvent)
+            try emit(name: name, params: params, line: line, column: column, summary: &summary, onEvent: onEvent)
             return
         }
         guard case .string(let name) = push["event"] ?? .null else {
@@ -71,12 +70,13 @@ enum DataLayerReader {
         for member in members where !controlKeys.contains(member.key) {
             flatten(member.value, path: member.key, depth: 1, into: &params)
         }
-        try emit(name: name, params: params, line: line, summary: &summary, onEvent: onEvent)
+        try emit(name: name, params: params, line: line, column: column, summary: &summary, onEvent: onEvent)
     }
 
-    static func emit(name: String, params: [ObservedParam], line: Int, summary: inout CaptureSummary,
+    static func emit(name: String, params: [ObservedParam], line: Int, column: Int, summary: inout CaptureSummary,
                      onEvent: (ObservedEvent) throws -> Void) throws {
-        var event = ObservedEvent(name: name, params: params, layer: .dataLayer, evidence: Evidence(file: summary.path, line: line))
+        var event = ObservedEvent(name: name, params: params, layer: .dataLayer,
+                                  evidence: Evidence(file: summary.path, line: line, column: column))
         if case .string(let url) = params.first(where: { $0.name == "page_location" })?.value { event.pageURL = url }
         summary.events += 1
         try onEvent(event)

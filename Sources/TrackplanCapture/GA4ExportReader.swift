@@ -33,6 +33,11 @@ enum GA4ExportReader {
             default: break
             }
         }
+        // The export keeps the transaction id in the `ecommerce` record.
+        if !event.params.contains(where: { $0.name == "transaction_id" }),
+           case .string(let id) = row["ecommerce"]?["transaction_id"] ?? .null, !id.isEmpty {
+            event.params.append(ObservedParam("transaction_id", .string(id)))
+        }
         if case .array(let items) = row["items"] ?? .null, !items.isEmpty {
             event.params.append(ObservedParam("items", DataLayerReader.observed(.array(items), key: "items")))
         }

@@ -11,13 +11,9 @@ enum HARReader {
         summary.bytes = bytes.count
         var sawEntries = false
         var index = 0
-        var lineAt = (offset: 0, line: 1)
+        var lines = LineTracker()
         try bytes.withUnsafeBufferPointer { buffer in
-            func line(at offset: Int) -> Int {
-                for k in lineAt.offset..<offset where buffer[k] == 0x0A { lineAt.line += 1 }
-                lineAt.offset = offset
-                return lineAt.line
-            }
+            func line(at offset: Int) -> (line: Int, column: Int) { lines.position(of: offset, in: buffer) }
             do {
                 let root = try JSONByteParser.parse(buffer, stream: .memberArray("entries")) { entry, offset in
                     sawEntries = true
@@ -35,9 +31,10 @@ enum HARReader {
         }
     }
 
-    static func entry(_ entry: JSONValue, index: Int, line: Int, summary: inout CaptureSummary,
+    static func entry(_ entry: JSONValue, index: Int, line position: (line: Int, column: Int), summary: inout CaptureSummary,
                       onEvent: (ObservedEvent) throws -> Void) throws {
         summary.records += 1
+        let line = position.line
         guard case .string(let url) = entry["request"]?["url"] ?? .null else {
             summary.problem(line: line, "HAR entry \(index) has no `request.url`; it was skipped")
             return
@@ -54,7 +51,7 @@ enum HARReader {
         if case .string(let started) = entry["startedDateTime"] ?? .null { timestamp = Timestamps.milliseconds(iso8601: started) }
         let hit = GA4Hit(url: url, body: body)
         for (k, pairs) in hit.events.enumerated() {
-            let evidence = Evidence(file: summary.path, line: line, entry: index, eventInRequest: hit.events.count > 1 ? k + 1 : nil)
+            let evidence = Evidence(file: summary.path, line: line, column: position.column, entry: index, eventInRequest: hit.events.count > 1 ? k + 1 : nil)
             guard let event = GA4HitEvents.event(pairs, evidence: evidence, timestamp: timestamp) else {
                 summary.problem(line: line, "HAR entry \(index)\(hit.events.count > 1 ? ", event \(k + 1)," : "") is a GA4 hit without an event name (`en`); it was skipped")
                 continue
@@ -76,5 +73,20 @@ enum Timestamps {
         if let date = formatter.date(from: text) { return date.timeIntervalSince1970 * 1000 }
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.date(from: text).map { $0.timeIntervalSince1970 * 1000 }
+    }
+}
+
+/// Turns increasing byte offsets into lines and columns without rescanning the file.
+struct LineTracker {
+    private var offset = 0, line = 1, lineStart = 0
+
+    /// The 1-based line and column (in bytes) of `target`, which must not be before the last one asked.
+    mutating func position(of target: Int, in buffer: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        for k in offset..<max(offset, min(target, buffer.count)) where buffer[k] == 0x0A {
+            line += 1
+            lineStart = k + 1
+        }
+        offset = max(offset, target)
+        return (line, target - lineStart + 1)
     }
 }

@@ -130,23 +130,29 @@ public struct Evidence: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     /// The 1-based line where the entry, push or row starts.
     public var line: Int
+    /// The 1-based column (in bytes) where it starts: 1 for line-based inputs, the entry's own
+    /// column in a HAR or dump written on one line.
+    public var column: Int
     /// The 0-based HAR entry index (`log.entries[N]`), for HAR captures.
     public var entry: Int?
     /// The 1-based event number within a batched request, when it held more than one.
     public var eventInRequest: Int?
 
     /// Creates evidence.
-    public init(file: String, line: Int, entry: Int? = nil, eventInRequest: Int? = nil) {
+    public init(file: String, line: Int, column: Int = 1, entry: Int? = nil, eventInRequest: Int? = nil) {
         self.file = file
         self.line = line
+        self.column = column
         self.entry = entry
         self.eventInRequest = eventInRequest
     }
 
     /// `capture.har entry 12 (event 2 of the request)`, `export.ndjson line 40`.
-    public var description: String {
-        var text = SafeText.escapingControls(file)
-        if let entry { text += " entry \(entry)" } else { text += " line \(line)" }
+    public var description: String { SafeText.escapingControls(file) + " " + place }
+
+    /// Where in its file: `entry 12 (event 2 of the request)`, `line 40`.
+    public var place: String {
+        var text = entry.map { "HAR entry \($0)" } ?? "line \(line)"
         if let eventInRequest { text += " (event \(eventInRequest) of the request)" }
         return text
     }

@@ -77,13 +77,13 @@ public struct VerifyResult: Sendable {
                 span = SourceSpan(file: file, start: position, end: position)
             }
             if span == nil, let first = finding.evidence.first {
-                let position = SourcePosition(line: first.line, column: 1)
+                let position = SourcePosition(line: first.line, column: first.column)
                 span = SourceSpan(file: captureFile(first.file), start: position, end: position)
             }
             if span == nil, let planFile { span = .startOf(planFile) }
             let related = finding.evidence.map { evidence in
-                let position = SourcePosition(line: evidence.line, column: 1)
-                return Diagnostic.Related("seen in \(evidence)", at: SourceSpan(file: captureFile(evidence.file), start: position, end: position))
+                let position = SourcePosition(line: evidence.line, column: evidence.column)
+                return Diagnostic.Related(evidence.entry == nil && evidence.eventInRequest == nil ? "seen here" : "seen in \(evidence.place)", at: SourceSpan(file: captureFile(evidence.file), start: position, end: position))
             }
             diagnostics.append(Diagnostic(rule: check, severity: severity, message: finding.message, span: span, path: path,
                                           hint: finding.hint, related: related))

@@ -119,7 +119,8 @@ public struct FindingReport: Sendable {
             if n > 0 { parts.append("\(n) \(n == 1 ? singular : plural)") }
         }
         let scope = "in " + counted(subjects.count, noun)
-        let unread = counted(unreadable.count, noun) + " could not be read"
+        let unreadNouns = Set(unreadable.map(\.noun))
+        let unread = counted(unreadable.count, unreadNouns.count == 1 ? unreadNouns.first ?? noun : "input") + " could not be read"
         if subjects.isEmpty, !unreadable.isEmpty { return unread }
         var line = parts.isEmpty ? (words.nothing ?? "no problems \(scope)") : parts.joined(separator: ", ") + (words.nothing == nil ? " " + scope : "")
         if !unreadable.isEmpty { line += "; " + unread }

@@ -30,11 +30,11 @@ public struct DuplicateEventCheck: VerifyCheck {
     public func conclude(_ run: VerifyRun) -> [VerifyFinding] {
         run.tally.entries(of: Self.id).map { key, entry in
             let total = run.stats(key.event).counts[entry.layer] ?? 0
-            let timed = entry.layer != .dataLayer
-            var message = "`\(key.event)` was \(VerifyRun.verb(entry.layer)) again with the same page and parameters "
-                + (timed ? "within \(Int(run.options.duplicateWindow)) ms " : "right after itself ")
-                + VerifyRun.times(entry.count)
-            if total > 0 { message += " (\(VerifyRun.share(entry.count, of: total, entry.layer)) are repeats)" }
+            let repeatsWhat = entry.layer == .dataLayer
+                ? "`\(key.event)` was pushed again right after itself with the same keys"
+                : "`\(key.event)` was \(VerifyRun.verb(entry.layer)) again within \(Int(run.options.duplicateWindow)) ms with the same page and parameters"
+            let message = repeatsWhat + ": " + (total > 0 ? VerifyRun.share(entry.count, of: total, entry.layer) : "\(entry.count) \(VerifyRun.noun(entry.layer, entry.count))")
+                + (entry.layer == .dataLayer ? " repeat the one before" : " repeat an earlier one")
             return VerifyFinding(message, event: run.plan.event(key.event) != nil ? key.event : nil,
                                  hint: "look for two tags or two triggers sending it for one action (a GTM tag and a gtag call, a click and a link-click trigger), and keep one",
                                  evidence: entry.samples)

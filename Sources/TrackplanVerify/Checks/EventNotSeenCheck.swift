@@ -35,7 +35,7 @@ public struct EventNotSeenCheck: VerifyCheck {
                 message += "; it is required (--require)"
             } else if line.status == .planned {
                 severity = .info
-                message += " (its status is `planned`: not built yet?)"
+                message += " (its status is `planned`)"
             }
             return VerifyFinding(message, event: line.name,
                                  hint: "exercise it in the captured session, or check its trigger (`trackplan docs` says when it should fire)",

@@ -39,7 +39,7 @@ public struct RequiredParamMissingCheck: VerifyCheck {
             let dataKey = String(key.detail.split(separator: " ", maxSplits: 1).last ?? "")
             let total = run.stats(key.event).counts[layer] ?? entry.count
             let label = dataKey == key.param ? "the required parameter `\(key.param)`" : "the required `\(dataKey)` (parameter `\(key.param)`)"
-            let subject = layer == .dataLayer ? "The data layer pushes for `\(key.event)` lack" : "`\(key.event)` lacks"
+            let subject = layer == .dataLayer ? "the data layer pushes for `\(key.event)` lack" : "`\(key.event)` lacks"
             let hint = layer == .dataLayer
                 ? "push `\(dataKey)` with every `\(key.event)` push"
                 : "send `\(key.param)` with every `\(key.event)`" + (run.layers.contains(.dataLayer) ? "" : "; verify a data layer dump with the capture to tell whether the site or the container drops it")

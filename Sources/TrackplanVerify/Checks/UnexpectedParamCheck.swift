@@ -24,19 +24,28 @@ public struct UnexpectedParamCheck: VerifyCheck {
             if o.event.layer != .dataLayer {
                 if GA4Facts.automaticParams.contains(param.name) || GA4Facts.reservedParamPrefixes.contains(where: param.name.hasPrefix) { continue }
             }
-            tally.record(Self.id, event: expectation.spec.name, param: param.name, detail: o.event.layer.rawValue,
+            tally.record(Self.id, event: expectation.spec.name, detail: o.event.layer.rawValue, value: param.name,
                          layer: o.event.layer, evidence: o.event.evidence)
         }
     }
 
     public func conclude(_ run: VerifyRun) -> [VerifyFinding] {
         run.tally.entries(of: Self.id).map { key, entry in
-            let total = run.stats(key.event).counts[entry.layer] ?? entry.count
-            let what = entry.layer == .dataLayer ? "the data layer pushes for `\(key.event)` carry `\(key.param)`, which the plan does not read"
-                                                 : "`\(key.event)` carries `\(key.param)`, which the plan does not list"
-            return VerifyFinding(what.prefix(1).uppercased() + what.dropFirst() + ", in \(VerifyRun.share(entry.count, of: total, entry.layer))",
-                                 event: key.event,
-                                 hint: "add `\(key.param)` to the event's `params` in the plan, or stop sending it",
+            let total = max(run.stats(key.event).counts[entry.layer] ?? 0, 1)
+            let subject = entry.layer == .dataLayer ? "the data layer pushes for `\(key.event)` carry" : "`\(key.event)` carries"
+            let message: String
+            if entry.valueOrder.count == 1, let name = entry.valueOrder.first {
+                message = "\(subject) `\(SafeText.escapingControls(name))`, which the plan does not \(entry.layer == .dataLayer ? "read" : "list"), in "
+                    + VerifyRun.share(entry.values[name] ?? 0, of: total, entry.layer)
+            } else {
+                let names = entry.valueOrder.map { "`\(SafeText.escapingControls($0))` \(VerifyRun.percent(Double(entry.values[$0] ?? 0) / Double(total)))" }
+                message = "\(subject) \(names.count)\(entry.values.count >= Tally.maxValues ? " or more" : "") "
+                    + (entry.layer == .dataLayer ? "keys the plan does not read" : "parameters the plan does not list")
+                    + " (share of its \(total) \(VerifyRun.noun(entry.layer, total))): " + names.joined(separator: ", ")
+            }
+            let them = entry.valueOrder.count == 1 ? "it" : "them"
+            return VerifyFinding(message, event: key.event,
+                                 hint: "add \(them) to the event's `params` in the plan, or stop sending \(them)",
                                  evidence: entry.samples)
         }
     }

@@ -32,8 +32,8 @@ public struct UnplannedEventCheck: VerifyCheck {
             let message = entry.layer == .dataLayer
                 ? "`\(key.event)` was pushed to the data layer \(VerifyRun.times(entry.count)), but no planned event is triggered by it"
                 : "`\(key.event)` was \(VerifyRun.verb(entry.layer)) \(VerifyRun.times(entry.count)), but the plan has no such event"
-            let hint = (near.map { "did you mean `\($0)`? " } ?? "")
-                + "Add `\(key.event)` to the plan's events (with `renamed_from` if it replaces one), or stop sending it"
+            let hint = (near.map { "did you mean `\($0)`? Otherwise add" } ?? "add")
+                + " `\(key.event)` to the plan's events (with `renamed_from` if it replaces one), or stop sending it"
             return VerifyFinding(message, hint: hint, evidence: entry.samples)
         }
     }
