@@ -18,39 +18,42 @@ public enum CaptureReader {
     static let headSize = 64 << 10
 
     /// Reads the input at `path`, handing each event to `onEvent` in input order. `format`
-    /// overrides detection.
-    public static func read(_ path: String, format: CaptureFormat? = nil, maxLineBytes: Int = defaultMaxLineBytes,
+    /// overrides detection; `displayPath` is how evidence and problems name the file (default:
+    /// `path`).
+    public static func read(_ path: String, format: CaptureFormat? = nil, displayPath: String? = nil,
+                            maxLineBytes: Int = defaultMaxLineBytes,
                             onEvent: (ObservedEvent) throws -> Void) throws -> CaptureSummary {
+        let shown = displayPath ?? path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw FindingReport.Unreadable(path: path, reason: "no such file", noun: "capture")
+            throw FindingReport.Unreadable(path: shown, reason: "no such file", noun: "capture")
         }
         guard !isDirectory.boolValue else {
-            throw FindingReport.Unreadable(path: path, reason: "it is a directory; give the capture files inside it", noun: "capture")
+            throw FindingReport.Unreadable(path: shown, reason: "it is a directory; give the capture files inside it", noun: "capture")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FindingReport.Unreadable(path: path, reason: "permission denied", noun: "capture")
+            throw FindingReport.Unreadable(path: shown, reason: "permission denied", noun: "capture")
         }
         defer { try? handle.close() }
         let head: [UInt8]
         do {
             head = Array(try handle.read(upToCount: headSize) ?? Data())
         } catch {
-            throw FindingReport.Unreadable(path: path, reason: error.localizedDescription, noun: "capture")
+            throw FindingReport.Unreadable(path: shown, reason: error.localizedDescription, noun: "capture")
         }
         guard head.contains(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else {
-            throw FindingReport.Unreadable(path: path, reason: "the file is empty", noun: "capture")
+            throw FindingReport.Unreadable(path: shown, reason: "the file is empty", noun: "capture")
         }
         if head.starts(with: [0x1F, 0x8B]) {
-            throw FindingReport.Unreadable(path: path, reason: "the file is gzip-compressed; decompress it first (`gunzip -k`)", noun: "capture")
+            throw FindingReport.Unreadable(path: shown, reason: "the file is gzip-compressed; decompress it first (`gunzip -k`)", noun: "capture")
         }
         guard let format = format ?? CaptureFormat.detect(head: head, firstLineObject: firstLineObject(head)) else {
             throw FindingReport.Unreadable(
-                path: path,
+                path: shown,
                 reason: "not a HAR capture, data layer dump, GA4 BigQuery export (NDJSON) or list of GA4 hits; "
                     + "give the format with --input-format if it is one of them", noun: "capture")
         }
-        var summary = CaptureSummary(path: path, format: format)
+        var summary = CaptureSummary(path: shown, format: format)
         do {
             switch format {
             case .har:
@@ -73,7 +76,7 @@ public enum CaptureReader {
         } catch let error as FindingReport.Unreadable {
             throw error
         } catch let error as NSError where error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain {
-            throw FindingReport.Unreadable(path: path, reason: error.localizedDescription, noun: "capture")
+            throw FindingReport.Unreadable(path: shown, reason: error.localizedDescription, noun: "capture")
         }
         return summary
     }

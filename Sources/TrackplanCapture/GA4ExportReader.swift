@@ -35,7 +35,7 @@ enum GA4ExportReader {
         }
         // The export keeps the transaction id in the `ecommerce` record.
         if !event.params.contains(where: { $0.name == "transaction_id" }),
-           case .string(let id) = row["ecommerce"]?["transaction_id"] ?? .null, !id.isEmpty {
+           case .string(let id) = row["ecommerce"]?["transaction_id"] ?? .null, !id.isEmpty, id != "(not set)" {
             event.params.append(ObservedParam("transaction_id", .string(id)))
         }
         if case .array(let items) = row["items"] ?? .null, !items.isEmpty {

@@ -4,6 +4,7 @@ import TrackplanDiff
 import TrackplanFormat
 import TrackplanGenerators
 import TrackplanLint
+import TrackplanVerify
 
 /// Every file of the repository that is generated from a single source of truth: the rule
 /// catalog (`docs/rules.md`, the README's rule tables, the JSON Schema's rule id lists), the
@@ -38,6 +39,7 @@ public enum Regeneration {
     public static func files(root: URL) throws(Failure) -> [File] {
         var files: [File] = []
         files.append(File(path: "docs/rules.md", content: RuleDocumentation.markdown()))
+        files.append(File(path: "docs/verify.md", content: VerifyDocumentation.markdown()))
         let schema = try schemaWithRuleIDs(read(root, "Schemas/trackplan.schema.json"))
         files.append(File(path: "Schemas/trackplan.schema.json", content: schema))
         files.append(File(path: "Sources/TrackplanFormat/EmbeddedSchema.swift", content: embeddedSchema(schema)))

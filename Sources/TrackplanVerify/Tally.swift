@@ -49,7 +49,7 @@ public struct Tally: Sendable {
             return Entry(layer: layer)
         }()
         entry.count += 1
-        if entry.samples.count < Self.maxSamples { entry.samples.append(evidence) }
+        if entry.samples.count < Self.maxSamples, entry.samples.last != evidence { entry.samples.append(evidence) }
         if let value {
             if let n = entry.values[value] {
                 entry.values[value] = n + 1

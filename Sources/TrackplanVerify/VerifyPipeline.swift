@@ -8,11 +8,14 @@ public struct VerifyInput: Sendable {
     public var path: String
     /// The format, or nil to detect it from the content.
     public var format: CaptureFormat?
+    /// How reports name it (default: the path).
+    public var displayPath: String?
 
     /// Creates an input.
-    public init(path: String, format: CaptureFormat? = nil) {
+    public init(path: String, format: CaptureFormat? = nil, displayPath: String? = nil) {
         self.path = path
         self.format = format
+        self.displayPath = displayPath
     }
 }
 
@@ -62,12 +65,12 @@ public enum VerifyPipeline {
         var unreadable: [FindingReport.Unreadable] = []
         for input in inputs {
             do {
-                let summary = try CaptureReader.read(input.path, format: input.format) { verifier.observe($0) }
+                let summary = try CaptureReader.read(input.path, format: input.format, displayPath: input.displayPath) { verifier.observe($0) }
                 verifier.add(summary)
             } catch let error as FindingReport.Unreadable {
                 unreadable.append(error)
             } catch {
-                unreadable.append(FindingReport.Unreadable(path: input.path, reason: "\(error)", noun: "capture"))
+                unreadable.append(FindingReport.Unreadable(path: input.displayPath ?? input.path, reason: "\(error)", noun: "capture"))
             }
         }
         let result = verifier.finish()

@@ -13,8 +13,10 @@ public struct EventNotSeenCheck: VerifyCheck {
         """,
         triggering: [], nonTriggering: [])
     public static let example = VerifyExample(
-        plan: VerifyExample.shopPlan,
-        capture: VerifyExample.hit("/cart", "en=purchase&ep.transaction_id=T-1&epn.value=25"), format: .hits)
+        plan: VerifyExample.shopPlan.replacingOccurrences(of: "  add_to_cart:\n", with: "  add_to_cart:\n    status: implemented\n"),
+        capture: [VerifyExample.hit("/products/tee", "en=page_view"),
+                  VerifyExample.hit("/cart", "en=purchase&ep.transaction_id=T-1&epn.value=25")].joined(separator: "\n"),
+        format: .hits)
 
     public init() {}
 

@@ -23,7 +23,7 @@ public struct MeasurementIDCheck: VerifyCheck {
         guard let planned = run.spec.measurementID, planned != GA4Facts.placeholderMeasurementID else { return [] }
         return run.inputs.flatMap { input in
             input.measurementIDs.filter { $0.key != planned }.sorted { $0.key < $1.key }.map { tid, count in
-                VerifyFinding("\(count) event\(count == 1 ? "" : "s") in `\(SafeText.escapingControls(input.path))` went to `\(tid)`, not to the plan's measurement id `\(planned)`; they were checked anyway",
+                VerifyFinding("\(count) event\(count == 1 ? "" : "s") in `\(SafeText.escapingControls(input.path))` went to `\(tid)`, not to the plan's measurement id `\(planned)`; \(count == 1 ? "it was" : "they were") checked anyway",
                               hint: "check the Google tag's measurement id, or verify this capture against the plan of `\(tid)`",
                               location: (input.path, 1, 1))
             }

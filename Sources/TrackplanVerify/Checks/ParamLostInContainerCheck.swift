@@ -35,7 +35,7 @@ public struct ParamLostInContainerCheck: VerifyCheck {
                 let sentWith = stats.params[param.name]?.present[.collect] ?? 0
                 guard pushedWith > 0, sentWith == 0 else { continue }
                 findings.append(VerifyFinding(
-                    "`\(param.name)` of `\(event.name)` was in the data layer (`\(key)`, \(VerifyRun.share(pushedWith, of: pushes, .dataLayer))) but in none of the \(hits) \(VerifyRun.noun(.collect, hits)): the GTM tag does not send it",
+                    "`\(param.name)` of `\(event.name)` was in the data layer (`\(key)`, \(VerifyRun.share(pushedWith, of: pushes, .dataLayer))) but " + (hits == 1 ? "not in the hit" : "in none of the \(hits) hits") + ": the GTM tag does not send it",
                     event: event.name, param: param.name,
                     hint: "map `\(param.name)` in the tag's event parameters to the data layer variable `\(key)` (`trackplan gtm` generates the mapping)",
                     evidence: [stats.first[.collect]].compactMap { $0 }))
