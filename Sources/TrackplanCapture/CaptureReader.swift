@@ -105,9 +105,9 @@ public enum CaptureReader {
                              _ body: (JSONValue, inout CaptureSummary) throws -> Void) throws {
         summary.bytes += 1
         switch line {
-        case .tooLong(let bytes):
+        case .tooLong(let bytes, let limit):
             summary.bytes += bytes
-            summary.problem(line: number, "the line is \(bytes) bytes long, more than the \(defaultMaxLineBytes >> 20) MiB a line may have; it was skipped")
+            summary.problem(line: number, "the line is \(bytes) bytes long, more than the \(describe(bytes: limit)) a line may have; it was skipped")
         case .text(var bytes):
             summary.bytes += bytes.count
             if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
@@ -121,6 +121,11 @@ public enum CaptureReader {
             }
             try body(value, &summary)
         }
+    }
+
+    /// `16 MiB`, `1000 bytes`.
+    static func describe(bytes: Int) -> String {
+        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }
 
     /// The 1-based line and column of byte `offset` in `bytes`.

@@ -7,8 +7,8 @@ struct LineReader {
     enum Line {
         /// A line's bytes, without its line break.
         case text(UnsafeBufferPointer<UInt8>)
-        /// A line longer than the limit (skipped), with the bytes read of it.
-        case tooLong(bytes: Int)
+        /// A line longer than the limit (skipped), with its length and the limit.
+        case tooLong(bytes: Int, limit: Int)
     }
 
     /// The bytes read at once.
@@ -30,8 +30,8 @@ struct LineReader {
             try buffer.withUnsafeBufferPointer { all in
                 while k < count {
                     if all[k] == 0x0A {
-                        if skipping > 0 {
-                            try body(lineNumber, .tooLong(bytes: skipping + k - consumed))
+                        if skipping > 0 || k - consumed > maxLineBytes {
+                            try body(lineNumber, .tooLong(bytes: skipping + k - consumed, limit: maxLineBytes))
                             skipping = 0
                         } else {
                             var end = k
