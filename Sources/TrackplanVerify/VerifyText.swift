@@ -22,7 +22,7 @@ public enum VerifyText {
         let stages = coverage.byStage.filter { $0.figure.total > 0 }.map { "\($0.id.isEmpty ? "no stage" : $0.id) \(short($0.figure))" }
         if !stages.isEmpty { out += "  by stage: " + stages.joined(separator: ", ") + "\n" }
         out += "  by kind: " + coverage.byKind.map { "\($0.kind.rawValue) \(short($0.figure))" }.joined(separator: ", ") + "\n"
-        if !coverage.byPageType.isEmpty {
+        if !coverage.byPageType.isEmpty, coverage.pageInfoKnown {
             out += "  by page type: " + coverage.byPageType.filter { !$0.visited || $0.figure.total > 0 }
                 .map { $0.visited ? "\($0.id) \(short($0.figure))" : "\($0.id) not visited" }
                 .joined(separator: ", ") + "\n"
@@ -33,16 +33,14 @@ public enum VerifyText {
             let name = SafeText.escapingControls(line.name).padding(toLength: max(width, line.name.count), withPad: " ", startingAt: 0)
             out += "  \(name)  " + eventText(line) + "\n"
         }
-        if !run.unplanned.isEmpty {
-            out += "\nNot in the plan: " + counts(run.unplanned) + "\n"
-        }
-        if !run.automatic.isEmpty {
-            out += "Collected by GA4 itself (not checked): " + counts(run.automatic) + "\n"
-        }
+        var others: [String] = []
+        if !run.unplanned.isEmpty { others.append("Not in the plan: " + counts(run.unplanned)) }
+        if !run.automatic.isEmpty { others.append("Collected by GA4 itself (not checked): " + counts(run.automatic)) }
         if !coverage.unmatchedPages.isEmpty {
-            out += "Pages of no page type: " + coverage.unmatchedPages.prefix(5).map { "\(SafeText.escapingControls($0.path)) ×\($0.count)" }.joined(separator: ", ")
-                + (coverage.unmatchedPages.count > 5 ? ", …" : "") + "\n"
+            others.append("Pages of no page type: " + coverage.unmatchedPages.prefix(5).map { "\(SafeText.escapingControls($0.path)) ×\($0.count)" }.joined(separator: ", ")
+                + (coverage.unmatchedPages.count > 5 ? ", …" : ""))
         }
+        if !others.isEmpty { out += "\n" + others.joined(separator: "\n") + "\n" }
         out += "\nInputs:\n"
         for input in run.inputs {
             out += "  \(SafeText.escapingControls(input.path)) (\(input.format.title)): \(input.account)\n"

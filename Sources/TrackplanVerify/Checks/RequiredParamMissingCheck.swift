@@ -42,7 +42,7 @@ public struct RequiredParamMissingCheck: VerifyCheck {
             let subject = layer == .dataLayer ? "the data layer pushes for `\(key.event)` lack" : "`\(key.event)` lacks"
             let hint = layer == .dataLayer
                 ? "push `\(dataKey)` with every `\(key.event)` push"
-                : "send `\(key.param)` with every `\(key.event)`" + (run.layers.contains(.dataLayer) ? "" : "; verify a data layer dump with the capture to tell whether the site or the container drops it")
+                : "send `\(key.param)` with every `\(key.event)`" + (run.layers.contains(.dataLayer) || layer == .warehouse ? "" : "; verify a data layer dump with the capture to tell whether the site or the container drops it")
             return VerifyFinding("\(subject) \(label) in \(VerifyRun.share(entry.count, of: total, layer))",
                                  event: key.event, param: key.param, hint: hint, evidence: entry.samples)
         }
