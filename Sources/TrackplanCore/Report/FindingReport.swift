@@ -119,8 +119,10 @@ public struct FindingReport: Sendable {
             if n > 0 { parts.append("\(n) \(n == 1 ? singular : plural)") }
         }
         let scope = "in " + counted(subjects.count, noun)
+        // Plans are counted in the report's own terms ("plan pair" for diff); captures as such.
         let unreadNouns = Set(unreadable.map(\.noun))
-        let unread = counted(unreadable.count, unreadNouns.count == 1 ? unreadNouns.first ?? noun : "input") + " could not be read"
+        let unreadNoun = unreadNouns == ["plan"] ? noun : unreadNouns.count == 1 ? unreadNouns.first ?? noun : "input"
+        let unread = counted(unreadable.count, unreadNoun) + " could not be read"
         if subjects.isEmpty, !unreadable.isEmpty { return unread }
         var line = parts.isEmpty ? (words.nothing ?? "no problems \(scope)") : parts.joined(separator: ", ") + (words.nothing == nil ? " " + scope : "")
         if !unreadable.isEmpty { line += "; " + unread }
