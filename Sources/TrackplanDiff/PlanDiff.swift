@@ -333,6 +333,16 @@ public struct PlanDiff: Sendable {
         case (nil, nil):
             break
         }
+        let oldRule = Self.constraint(before), newRule = Self.constraint(after)
+        if oldRule != newRule {
+            let loosened = newRule == nil
+            out.append(change(loosened ? ChangeKinds.paramValuesAdded : ChangeKinds.paramValuesRemoved, path.appending(after.pattern != nil || before.pattern != nil ? "pattern" : "min"),
+                              "\(what) " + (newRule.map { "now must \($0)" } ?? "no longer has a pattern or range") + " (was: \(oldRule ?? "any value"))",
+                              loosened ? [.ga4, .bigquery] : [.dataLayer],
+                              span: after.pattern?.span ?? after.minimum?.span ?? after.maximum?.span ?? after.span,
+                              was: before.pattern?.span ?? before.minimum?.span ?? before.maximum?.span ?? before.span,
+                              notes: [loosened ? "Reports and queries that relied on the rule may meet other values." : "Site: send only values that fit; others are reported by `trackplan verify`."]))
+        }
         // A parameter's default source is the data layer key of its own name: a rename moves it
         // along, which the rename already says.
         let defaultBefore = before.source == .dataLayer(before.name), defaultAfter = after.source == .dataLayer(after.name)
@@ -418,6 +428,19 @@ public struct PlanDiff: Sendable {
     static func pages(_ pages: [Located<String>]?) -> String {
         guard let pages else { return "every page" }
         return pages.isEmpty ? "no page" : pages.map { "`\($0.value)`" }.joined(separator: ", ")
+    }
+
+    /// A parameter's pattern and range, as a diff states them: "match `^T-`, be from 0 to 10".
+    static func constraint(_ param: Param) -> String? {
+        var parts: [String] = []
+        if let pattern = param.pattern { parts.append("match `\(pattern.value)`") }
+        switch (param.minimum?.value, param.maximum?.value) {
+        case let (low?, high?): parts.append("be from \(ParamValue.numberText(low)) to \(ParamValue.numberText(high))")
+        case let (low?, nil): parts.append("be at least \(ParamValue.numberText(low))")
+        case let (nil, high?): parts.append("be at most \(ParamValue.numberText(high))")
+        case (nil, nil): break
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " and ")
     }
 
     static func list(_ values: [ParamValue]) -> String {

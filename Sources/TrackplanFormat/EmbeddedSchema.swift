@@ -722,6 +722,19 @@ public enum EmbeddedSchema {
             ]
           }
         },
+        "pattern": {
+          "type": "string",
+          "minLength": 1,
+          "description": "A regular expression (RE2 syntax, as GTM uses) every value must match; only for string parameters. `trackplan verify` reports values that do not match."
+        },
+        "min": {
+          "type": "number",
+          "description": "The smallest value allowed; only for number and integer parameters."
+        },
+        "max": {
+          "type": "number",
+          "description": "The largest value allowed; only for number and integer parameters."
+        },
         "from": {
           "type": "string",
           "description": "Where the value comes from: `constant:VALUE`, `attribute:NAME` (of the clicked or visible element), `query:KEY` (of the page URL), `cookie:NAME`, `builtin:NAME` for a GTM built-in variable (click_text, click_url, click_id, click_classes, click_element, form_id, form_classes, form_url, scroll_depth_threshold, video_percent, video_title, video_url, video_status, page_path, page_url, page_hostname, referrer), otherwise a dataLayer key path such as `ecommerce.value` (default: the parameter name).",

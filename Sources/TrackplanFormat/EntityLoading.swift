@@ -282,6 +282,7 @@ extension LoadSession {
                 values?.append(Located(ParamValue(value), at: item.span))
             }
         }
+        let (pattern, minimum, maximum) = loadConstraints(fields, name: name, type: type, path: path)
         var source = type == .items ? ParamSource.dataLayer("ecommerce.items") : ParamSource.dataLayer(name)
         if type == .items, name != "items" {
             decoder.error("only a parameter named `items` can have type `items`; GA4 reads products from `items` alone", at: key.span,
@@ -304,7 +305,53 @@ extension LoadSession {
         var param = Param(name: name, type: type, required: required, description: description, values: values,
                           source: source, renamedFrom: renamedFrom, span: key.span)
         param.hasExplicitSource = explicitSource
+        param.pattern = pattern
+        param.minimum = minimum
+        param.maximum = maximum
         return param
+    }
+
+    /// `pattern` (string parameters: a regular expression values must match) and `min`/`max`
+    /// (numeric parameters: the range values must fall in).
+    mutating func loadConstraints(_ fields: Fields, name: String, type: ParamType, path: EntityPath)
+        -> (Located<String>?, Located<Double>?, Located<Double>?) {
+        var pattern: Located<String>?
+        if let text = decoder.string(fields["pattern"], "pattern", path: path.appending("pattern")) {
+            if type != .string {
+                decoder.error("`pattern` applies to string parameters, and `\(name)` is \(type == .integer ? "an" : "a") \(type.rawValue)",
+                              at: fields["pattern"]?.span, path: path.appending("pattern"), hint: "remove `pattern`, or use `min` and `max` for numbers")
+            } else if (try? NSRegularExpression(pattern: text.value)) == nil {
+                decoder.error("`pattern` is not a valid regular expression: `\(text.value)`", at: text.span, path: path.appending("pattern"),
+                              hint: "write an RE2 regular expression, such as `^T-[0-9]+$`")
+            } else {
+                pattern = text
+            }
+        }
+        func bound(_ key: String) -> Located<Double>? {
+            guard let node = fields[key] else { return nil }
+            let number: Double? = switch node.value {
+            case .int(let i): Double(i)
+            case .float(let d) where d.isFinite: d
+            default: nil
+            }
+            guard let number else {
+                decoder.error("`\(key)` must be a number, found \(node.kindDescription)", at: node.span, path: path.appending(key))
+                return nil
+            }
+            guard type == .number || type == .integer else {
+                decoder.error("`\(key)` applies to number and integer parameters, and `\(name)` is \(type == .items ? "items" : "a \(type.rawValue)")",
+                              at: node.span, path: path.appending(key), hint: "remove `\(key)`, or use `values` or `pattern` for text")
+                return nil
+            }
+            return Located(number, at: node.span)
+        }
+        let minimum = bound("min"), maximum = bound("max")
+        if let minimum, let maximum, minimum.value > maximum.value {
+            decoder.error("`min` (\(ParamValue.numberText(minimum.value))) is larger than `max` (\(ParamValue.numberText(maximum.value)))",
+                          at: minimum.span, path: path.appending("min"), hint: "swap them")
+            return (pattern, nil, nil)
+        }
+        return (pattern, minimum, maximum)
     }
 
     /// The prefixes `from` may start with, and what each reads.

@@ -17,7 +17,7 @@ public enum PlanKeys {
     /// The trigger kinds (schema: `trigger`; exactly one).
     public static let trigger = Trigger.kinds
     /// A parameter's keys (schema: `param`).
-    public static let param = ["type", "required", "description", "values", "from", "renamed_from"]
+    public static let param = ["type", "required", "description", "values", "pattern", "min", "max", "from", "renamed_from"]
 
     /// Schema definition name → the keys it must list.
     public static let bySchemaDefinition: [(definition: String, keys: [String])] = [

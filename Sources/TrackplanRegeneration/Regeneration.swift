@@ -31,6 +31,10 @@ public enum Regeneration {
     public static let changeKindsBegin = "<!-- BEGIN GENERATED: change kinds (swift run trackplan-dev regenerate) -->"
     public static let changeKindsEnd = "<!-- END GENERATED: change kinds -->"
 
+    /// The markers around the README's verify check table.
+    public static let verifyChecksBegin = "<!-- BEGIN GENERATED: verify checks (swift run trackplan-dev regenerate) -->"
+    public static let verifyChecksEnd = "<!-- END GENERATED: verify checks -->"
+
     /// The markers around the README's generated rule tables.
     public static let readmeBegin = "<!-- BEGIN GENERATED: rule tables (swift run trackplan-dev regenerate) -->"
     public static let readmeEnd = "<!-- END GENERATED: rule tables -->"
@@ -129,7 +133,21 @@ public enum Regeneration {
               let kindsEnd = withRules.range(of: changeKindsEnd, range: kindsBegin.upperBound..<withRules.endIndex) else {
             throw Failure(description: "README.md lacks the markers `\(changeKindsBegin)` … `\(changeKindsEnd)`")
         }
-        return String(withRules[..<kindsBegin.upperBound]) + "\n" + changeKindTable() + String(withRules[kindsEnd.lowerBound...])
+        let withKinds = String(withRules[..<kindsBegin.upperBound]) + "\n" + changeKindTable() + String(withRules[kindsEnd.lowerBound...])
+        guard let checksBegin = withKinds.range(of: verifyChecksBegin),
+              let checksEnd = withKinds.range(of: verifyChecksEnd, range: checksBegin.upperBound..<withKinds.endIndex) else {
+            throw Failure(description: "README.md lacks the markers `\(verifyChecksBegin)` … `\(verifyChecksEnd)`")
+        }
+        return String(withKinds[..<checksBegin.upperBound]) + "\n" + verifyCheckTable() + String(withKinds[checksEnd.lowerBound...])
+    }
+
+    /// The checks of `trackplan verify` as a Markdown table.
+    static func verifyCheckTable() -> String {
+        var out = "| Check | Default | What it checks |\n| --- | --- | --- |\n"
+        for d in VerifyChecks.descriptions {
+            out += "| [`\(d.id)`](docs/verify.md#\(d.id)) | \(d.severity.rawValue) | \(d.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
+        }
+        return out
     }
 
     /// The change kinds of `trackplan diff` as a Markdown table.

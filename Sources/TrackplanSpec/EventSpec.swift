@@ -124,8 +124,9 @@ public struct ParamSpec: Sendable, Hashable {
         required = param.required
         description = param.description
         allowedValues = param.values?.map(\.value)
-        pattern = nil
-        range = nil
+        pattern = param.pattern?.value
+        range = param.minimum == nil && param.maximum == nil ? nil
+            : (param.minimum?.value ?? -Double.greatestFiniteMagnitude)...(param.maximum?.value ?? Double.greatestFiniteMagnitude)
         switch param.source {
         case .builtin(let variable): source = .builtin(variable)
         case .dataLayer(let key): source = .dataLayer(key)

@@ -38,7 +38,8 @@ enum ValueRules {
             case .number(let d): d
             default: nil
             }
-            if let number, !range.contains(number) { return "outside \(range.lowerBound)…\(range.upperBound)" }
+            if let number, number < range.lowerBound { return "below the minimum \(ParamValue.numberText(range.lowerBound))" }
+            if let number, number > range.upperBound { return "above the maximum \(ParamValue.numberText(range.upperBound))" }
         }
         return nil
     }

@@ -10,6 +10,12 @@ public struct Param: Sendable, Hashable {
     public var description: String?
     /// The allowed values, when the set is closed.
     public var values: [Located<ParamValue>]?
+    /// A regular expression (RE2 syntax) every string value must match (`pattern`).
+    public var pattern: Located<String>?
+    /// The smallest value a numeric parameter may take (`min`).
+    public var minimum: Located<Double>?
+    /// The largest value a numeric parameter may take (`max`).
+    public var maximum: Located<Double>?
     /// Where the value comes from.
     public var source: ParamSource
     /// Its previous name within the event, when the plan records a rename (`renamed_from`).

@@ -18,6 +18,11 @@ public enum ParamValue: Sendable, Hashable {
         }
     }
 
+    /// A number as a person writes it: `0`, `2.5` (whole numbers without `.0`).
+    public static func numberText(_ d: Double) -> String {
+        d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+    }
+
     /// Whether the value fits a parameter of `type` (an integer fits `number` too).
     public func fits(_ type: ParamType) -> Bool {
         switch (self, type) {

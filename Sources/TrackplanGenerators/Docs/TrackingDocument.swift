@@ -162,7 +162,20 @@ public struct TrackingDocument: Sendable {
             if !event.params.isEmpty {
                 out += "| Parameter | Type | Required | Allowed values | Source | Description |\n| --- | --- | --- | --- | --- | --- |\n"
                 for param in event.params {
-                    let values = param.allowedValues.map { $0.map { MarkdownText.code($0.text) }.joined(separator: ", ") } ?? "any"
+                    var constraints: [String] = []
+                    if let allowed = param.allowedValues { constraints.append(allowed.map { MarkdownText.code($0.text) }.joined(separator: ", ")) }
+                    if let pattern = param.pattern { constraints.append("matches " + MarkdownText.code(pattern)) }
+                    if let range = param.range {
+                        let low = range.lowerBound > -Double.greatestFiniteMagnitude ? ParamValue.numberText(range.lowerBound) : nil
+                        let high = range.upperBound < Double.greatestFiniteMagnitude ? ParamValue.numberText(range.upperBound) : nil
+                        switch (low, high) {
+                        case let (low?, high?): constraints.append("from \(low) to \(high)")
+                        case let (low?, nil): constraints.append("at least \(low)")
+                        case let (nil, high?): constraints.append("at most \(high)")
+                        case (nil, nil): break
+                        }
+                    }
+                    let values = constraints.isEmpty ? "any" : constraints.joined(separator: "; ")
                     let source: String
                     switch param.source {
                     case .builtin(let variable): source = "GTM built-in " + MarkdownText.code(variable.gtmName)
