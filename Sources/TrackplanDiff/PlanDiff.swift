@@ -337,7 +337,7 @@ public struct PlanDiff: Sendable {
         if oldRule != newRule {
             let loosened = newRule == nil
             out.append(change(loosened ? ChangeKinds.paramValuesAdded : ChangeKinds.paramValuesRemoved, path.appending(after.pattern != nil || before.pattern != nil ? "pattern" : "min"),
-                              "\(what) " + (newRule.map { "now must \($0)" } ?? "no longer has a pattern or range") + " (was: \(oldRule ?? "any value"))",
+                              "\(what) " + (newRule.map { "now allows only \($0)" } ?? "now allows any value") + " (was: " + (oldRule.map { "only \($0)" } ?? "any value") + ")",
                               loosened ? [.ga4, .bigquery] : [.dataLayer],
                               span: after.pattern?.span ?? after.minimum?.span ?? after.maximum?.span ?? after.span,
                               was: before.pattern?.span ?? before.minimum?.span ?? before.maximum?.span ?? before.span,
@@ -430,17 +430,16 @@ public struct PlanDiff: Sendable {
         return pages.isEmpty ? "no page" : pages.map { "`\($0.value)`" }.joined(separator: ", ")
     }
 
-    /// A parameter's pattern and range, as a diff states them: "match `^T-`, be from 0 to 10".
+    /// A parameter's pattern and range, as a diff states them: "values matching `^T-`",
+    /// "values from 0 to 10".
     static func constraint(_ param: Param) -> String? {
-        var parts: [String] = []
-        if let pattern = param.pattern { parts.append("match `\(pattern.value)`") }
+        if let pattern = param.pattern { return "values matching `\(pattern.value)`" }
         switch (param.minimum?.value, param.maximum?.value) {
-        case let (low?, high?): parts.append("be from \(ParamValue.numberText(low)) to \(ParamValue.numberText(high))")
-        case let (low?, nil): parts.append("be at least \(ParamValue.numberText(low))")
-        case let (nil, high?): parts.append("be at most \(ParamValue.numberText(high))")
-        case (nil, nil): break
+        case let (low?, high?): return "values from \(ParamValue.numberText(low)) to \(ParamValue.numberText(high))"
+        case let (low?, nil): return "values of at least \(ParamValue.numberText(low))"
+        case let (nil, high?): return "values of at most \(ParamValue.numberText(high))"
+        case (nil, nil): return nil
         }
-        return parts.isEmpty ? nil : parts.joined(separator: " and ")
     }
 
     static func list(_ values: [ParamValue]) -> String {
