@@ -7,12 +7,12 @@ import PackageDescription
 //        │
 //   TrackplanGenerators (GTM, GA4 admin, docs; generator registry, build output sync)   TrackplanDiff
 //        │                         TrackplanReports (text, JSON, SARIF, GitHub, JUnit)
-//   TrackplanLint (rules, linter, baseline)                 │
-//        │                                                  │
-//   TrackplanFormat (loader, schema, starter plan)          │
-//        │                                                  │
-//   TrackplanSpec (the measurement spec derived from a plan)│
-//        │                                                  │
+//   TrackplanLint (rules, linter, baseline)                 │      TrackplanVerify (captures × spec → findings, coverage)
+//        │                                                  │           │
+//   TrackplanFormat (loader, schema, starter plan)          │      TrackplanCapture (HAR, data layer, GA4 export → observed events)
+//        │                                                  │           │
+//   TrackplanSpec (the measurement spec derived from a plan)│           │
+//        │                                                  │           │
 //   TrackplanCore (diagnostics, sources, JSON, YAML reader, model, reports as values)
 let package = Package(
     name: "trackplan",

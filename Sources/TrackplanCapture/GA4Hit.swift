@@ -114,14 +114,23 @@ public enum URLText {
     /// The path of a URL (`/shop/item?x` → `/shop/item`); a URL without a scheme
     /// (`shop.example/cart`) is read as host and path, and a bare path as itself.
     public static func path(of url: String) -> String {
-        var rest = url[...]
-        if let scheme = rest.range(of: "://") {
-            rest = rest[scheme.upperBound...]
-            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
-        } else if !rest.hasPrefix("/") {
-            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
+        let bytes = Array(url.utf8)
+        var start = 0
+        if let scheme = firstIndex(of: Array("://".utf8), in: bytes) {
+            start = bytes[(scheme + 3)...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+        } else if bytes.first != UInt8(ascii: "/") {
+            start = bytes.firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
         }
-        if let end = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
-        return rest.isEmpty ? "/" : String(rest)
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "?"), bytes[end] != UInt8(ascii: "#") { end += 1 }
+        return end > start ? String(decoding: bytes[start..<end], as: UTF8.self) : "/"
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= needle.count else { return nil }
+        for k in 0...(bytes.count - needle.count) where bytes[k] == needle[0] && Array(bytes[k..<(k + needle.count)]) == needle {
+            return k
+        }
+        return nil
     }
 }

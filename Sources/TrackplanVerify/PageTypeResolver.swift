@@ -5,7 +5,7 @@ import TrackplanSpec
 
 /// Finds the page types a page URL belongs to through the plan's `match` rules (`path`,
 /// `path_prefix`, `path_regex` — a regex matches anywhere in the path unless anchored, as in
-/// GTM). Results are cached per path.
+/// GTM). Results are cached per URL.
 struct PageTypeResolver {
     private let rules: [(id: String, match: PageMatch, regex: NSRegularExpression?)]
     private var cache: [String: [String]] = [:]
@@ -20,8 +20,8 @@ struct PageTypeResolver {
 
     /// The ids of the page types `url` matches, in plan order.
     mutating func pageTypes(of url: String) -> [String] {
+        if let cached = cache[url] { return cached }
         let path = URLText.path(of: url)
-        if let cached = cache[path] { return cached }
         let result = rules.filter { rule in
             switch rule.match {
             case .path(let exact): return path == exact || path == exact + "/" && !exact.hasSuffix("/")
@@ -31,7 +31,7 @@ struct PageTypeResolver {
                 return regex.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil
             }
         }.map(\.id)
-        if cache.count < 100_000 { cache[path] = result }
+        if cache.count < 100_000 { cache[url] = result }
         return result
     }
 }

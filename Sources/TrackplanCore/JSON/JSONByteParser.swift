@@ -276,6 +276,10 @@ public struct JSONByteParser {
     }
 
     private static func decode(_ slice: UnsafeBufferPointer<UInt8>, at offset: Int) throws -> String {
+        // ASCII, the common case, cannot be invalid.
+        var ascii = true
+        for byte in slice where byte >= 0x80 { ascii = false; break }
+        if ascii { return String(decoding: slice, as: UTF8.self) }
         if let text = String(validating: slice, as: UTF8.self) { return text }
         // Find the first invalid byte for the message.
         var k = 0
