@@ -21,6 +21,8 @@ let package = Package(
         .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", .product(name: "TrackplanKit", package: trackplan)]),
         // `diff`: a fixed plan against the bytes, both ways, through every output.
         .executableTarget(name: "FuzzDiff", dependencies: ["FuzzSupport", .product(name: "TrackplanKit", package: trackplan)]),
+        // `verify`: the bytes as a capture of every format, against a fixed plan, through every output.
+        .executableTarget(name: "FuzzCapture", dependencies: ["FuzzSupport", .product(name: "TrackplanKit", package: trackplan)]),
     ],
     swiftLanguageModes: [.v6]
 )
