@@ -311,3 +311,38 @@ func verifyLines(_ plan: String, _ inputs: [String], options: VerifyOptions = Ve
         #expect(explain.stdout.contains("plan.yaml:11:3: warning: `add_to_cart` was pushed again right after itself with the same keys: 1 of 2 pushes (50%) repeat the one before [duplicate-event]"))
     }
 }
+
+@Suite struct ValueRuleTests {
+    @Test func findsPersonalDataWithoutFlaggingIDs() {
+        #expect(ValueRules.personalData(in: "ana@example.com") == "an e-mail address")
+        #expect(ValueRules.personalData(in: "https://shop.example/thanks?email=ana%40example.com") == "an e-mail address")
+        #expect(ValueRules.personalData(in: "+49 89 1234567") == "a phone number")
+        #expect(ValueRules.personalData(in: "(555) 123-4567") == "a phone number")
+        #expect(ValueRules.personalData(in: "011-4555-1234") == "a phone number")
+        for harmless in ["1032665442.1686166428", "12345678901", "ORD201608051608", "2026-11-23 10:00:00", "@home", "a@b", "v1.2.3-beta", ""] {
+            #expect(ValueRules.personalData(in: harmless) == nil, "\(harmless)")
+        }
+        #expect(ValueRules.masked("ana@example.com") == "a…@example.com")
+        #expect(ValueRules.masked("+49 89 1234567") == "+49…67")
+    }
+
+    @Test func typesFitAsGA4SendsThem() {
+        #expect(ValueRules.fits(.integer(3), .number, layer: .collect))
+        #expect(ValueRules.fits(.number(3), .integer, layer: .collect))
+        #expect(!ValueRules.fits(.number(3.5), .integer, layer: .collect))
+        #expect(!ValueRules.fits(.string("25.00"), .number, layer: .collect))
+        #expect(ValueRules.fits(.string("true"), .boolean, layer: .collect))
+        #expect(!ValueRules.fits(.string("true"), .boolean, layer: .dataLayer))
+        #expect(ValueRules.fits(.integer(1), .boolean, layer: .warehouse))
+        #expect(ValueRules.fits(.null, .string, layer: .warehouse))
+        #expect(!ValueRules.fits(.array(count: 2), .items, layer: .dataLayer))
+    }
+
+    @Test func percentagesNeverRoundToAllOrNothing() {
+        #expect(VerifyRun.percent(1) == "100%")
+        #expect(VerifyRun.percent(0.9996) == "99.9%")
+        #expect(VerifyRun.percent(0.0004) == "<0.1%")
+        #expect(VerifyRun.percent(2.0 / 3.0) == "66.7%")
+        #expect(VerifyRun.percent(0.25) == "25%")
+    }
+}
