@@ -77,7 +77,10 @@ enum DataLayerReader {
                      onEvent: (ObservedEvent) throws -> Void) throws {
         var event = ObservedEvent(name: name, params: params, layer: .dataLayer,
                                   evidence: Evidence(file: summary.path, line: line, column: column))
-        if case .string(let url) = params.first(where: { $0.name == "page_location" })?.value { event.pageURL = url }
+        if case .string(let url) = params.first(where: { $0.name == "page_location" })?.value {
+            event.pageURL = url
+            event.evidence.page = url
+        }
         summary.events += 1
         try onEvent(event)
     }

@@ -41,6 +41,7 @@ enum GA4ExportReader {
         if case .array(let items) = row["items"] ?? .null, !items.isEmpty {
             event.params.append(ObservedParam("items", DataLayerReader.observed(.array(items), key: "items")))
         }
+        event.evidence.page = event.pageURL
         summary.events += 1
         try onEvent(event)
     }

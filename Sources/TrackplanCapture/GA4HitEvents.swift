@@ -54,6 +54,7 @@ enum GA4HitEvents {
             params.append(ObservedParam("items", .items(count: items.count, withoutIDOrName: without)))
         }
         event.name = name
+        event.evidence.page = event.pageURL
         event.params = params
         event.userProperties = userProperties
         return event

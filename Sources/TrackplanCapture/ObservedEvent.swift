@@ -137,6 +137,8 @@ public struct Evidence: Sendable, Hashable, CustomStringConvertible {
     public var entry: Int?
     /// The 1-based event number within a batched request, when it held more than one.
     public var eventInRequest: Int?
+    /// The page the event was sent from, when known.
+    public var page: String?
 
     /// Creates evidence.
     public init(file: String, line: Int, column: Int = 1, entry: Int? = nil, eventInRequest: Int? = nil) {
@@ -155,5 +157,10 @@ public struct Evidence: Sendable, Hashable, CustomStringConvertible {
         var text = entry.map { "HAR entry \($0)" } ?? "line \(line)"
         if let eventInRequest { text += " (event \(eventInRequest) of the request)" }
         return text
+    }
+
+    /// The page, shortened for a report line: at most 100 characters, then `…`.
+    public var shortPage: String? {
+        page.map { $0.count > 100 ? String($0.prefix(99)) + "…" : $0 }
     }
 }

@@ -83,7 +83,8 @@ public struct VerifyResult: Sendable {
             if span == nil, let planFile { span = .startOf(planFile) }
             let related = finding.evidence.map { evidence in
                 let position = SourcePosition(line: evidence.line, column: evidence.column)
-                return Diagnostic.Related(evidence.entry == nil && evidence.eventInRequest == nil ? "seen here" : "seen in \(evidence.place)", at: SourceSpan(file: captureFile(evidence.file), start: position, end: position))
+                let place = evidence.entry == nil && evidence.eventInRequest == nil ? "seen here" : "seen in \(evidence.place)"
+                return Diagnostic.Related(place + (evidence.shortPage.map { ", on \($0)" } ?? ""), at: SourceSpan(file: captureFile(evidence.file), start: position, end: position))
             }
             diagnostics.append(Diagnostic(rule: check, severity: severity, message: finding.message, span: span, path: path,
                                           hint: finding.hint, related: related))

@@ -53,7 +53,7 @@ func verifyLines(_ plan: String, _ inputs: [String], options: VerifyOptions = Ve
             "personalabs.yaml:19:7: error: `value` of `begin_checkout` should be a number but was a string in 1 of 1 hit (100%); types seen: string 100% [param-type-mismatch]",
             "personalabs.yaml:21:3: info: `purchase` was not seen, although the captures visited its page type checkout (its status is `planned`) [event-not-seen]",
         ])
-        #expect(outcome.report.diagnostics.first?.related.map(\.message) == ["seen in HAR entry 191 (event 2 of the request)"])
+        #expect(outcome.report.diagnostics.first?.related.map(\.message) == ["seen in HAR entry 191 (event 2 of the request), on https://www.personalabs.com/shop-checkout/"])
         // The HAR is one line; entry 191 starts at byte 1,015,427 (found with Python's json.raw_decode).
         #expect(outcome.report.diagnostics.first?.related.first.map { "\($0.span.start)" } == "1:1015428")
         #expect(outcome.exitStatus == .failure)
