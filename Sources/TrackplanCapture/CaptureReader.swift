@@ -17,22 +17,28 @@ public enum CaptureReader {
     /// The bytes looked at to detect the format.
     static let headSize = 64 << 10
 
-    /// Reads the input at `path`, handing each event to `onEvent` in input order. `format`
-    /// overrides detection; `displayPath` is how evidence and problems name the file (default:
-    /// `path`).
+    /// Reads the input at `path` (`-` for standard input), handing each event to `onEvent` in
+    /// input order. `format` overrides detection; `displayPath` is how evidence and problems
+    /// name the file (default: `path`).
     public static func read(_ path: String, format: CaptureFormat? = nil, displayPath: String? = nil,
                             maxLineBytes: Int = defaultMaxLineBytes,
                             onEvent: (ObservedEvent) throws -> Void) throws -> CaptureSummary {
-        let shown = displayPath ?? path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw FindingReport.Unreadable(path: shown, reason: "no such file", noun: "capture")
-        }
-        guard !isDirectory.boolValue else {
-            throw FindingReport.Unreadable(path: shown, reason: "it is a directory; give the capture files inside it", noun: "capture")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FindingReport.Unreadable(path: shown, reason: "permission denied", noun: "capture")
+        let shown = displayPath ?? (path == "-" ? "standard input" : path)
+        let handle: FileHandle
+        if path == "-" {
+            handle = FileHandle.standardInput
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw FindingReport.Unreadable(path: shown, reason: "no such file", noun: "capture")
+            }
+            guard !isDirectory.boolValue else {
+                throw FindingReport.Unreadable(path: shown, reason: "it is a directory; give the capture files inside it", noun: "capture")
+            }
+            guard let opened = FileHandle(forReadingAtPath: path) else {
+                throw FindingReport.Unreadable(path: shown, reason: "permission denied", noun: "capture")
+            }
+            handle = opened
         }
         defer { try? handle.close() }
         let head: [UInt8]
@@ -121,6 +127,11 @@ public enum CaptureReader {
             }
             try body(value, &summary)
         }
+    }
+
+    /// The problem of a file whose strings were repaired.
+    static func repairedMessage(_ count: Int) -> String {
+        "text that is not UTF-8 here (\(count) string\(count == 1 ? "" : "s") in the file); it was read with U+FFFD in place of the bad bytes"
     }
 
     /// `16 MiB`, `1000 bytes`.

@@ -24,8 +24,15 @@ enum DataLayerReader {
             var start = 0
             if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
             let body = UnsafeBufferPointer(rebasing: buffer[start...])
+            var repairs = JSONByteParser.Repairs()
+            defer {
+                if let offset = repairs.firstOffset {
+                    let (l, c) = CaptureReader.position(of: offset, in: body)
+                    summary.problem(line: l, column: c, CaptureReader.repairedMessage(repairs.count))
+                }
+            }
             do {
-                _ = try JSONByteParser.parse(body, stream: .topLevelArray) { push, offset in
+                _ = try JSONByteParser.parse(body, stream: .topLevelArray, invalidUTF8: .repair, repairs: &repairs) { push, offset in
                     let position = lines.position(of: offset, in: body)
                     try Self.push(push, line: position.line, column: position.column, summary: &summary, onEvent: onEvent)
                     index += 1

@@ -14,8 +14,15 @@ enum HARReader {
         var lines = LineTracker()
         try bytes.withUnsafeBufferPointer { buffer in
             func line(at offset: Int) -> (line: Int, column: Int) { lines.position(of: offset, in: buffer) }
+            var repairs = JSONByteParser.Repairs()
+            defer {
+                if let offset = repairs.firstOffset {
+                    let (l, c) = CaptureReader.position(of: offset, in: buffer)
+                    summary.problem(line: l, column: c, CaptureReader.repairedMessage(repairs.count))
+                }
+            }
             do {
-                let root = try JSONByteParser.parse(buffer, stream: .memberArray("entries")) { entry, offset in
+                let root = try JSONByteParser.parse(buffer, stream: .memberArray("entries"), invalidUTF8: .repair, repairs: &repairs) { entry, offset in
                     sawEntries = true
                     try Self.entry(entry, index: index, line: line(at: offset), summary: &summary, onEvent: onEvent)
                     index += 1

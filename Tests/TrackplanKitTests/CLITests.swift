@@ -26,7 +26,8 @@ enum CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL = TestPaths.root, environment: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], in directory: URL = TestPaths.root, environment: [String: String] = [:],
+                    stdin: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = try #require(executable, "the trackplan executable was not found next to the tests")
         process.arguments = arguments
@@ -38,7 +39,17 @@ enum CLI {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let input = Pipe()
+        if stdin != nil { process.standardInput = input }
         try process.run()
+        if let stdin {
+            // Written from another thread: a large input must not block on a full pipe.
+            let handle = input.fileHandleForWriting
+            DispatchQueue.global().async {
+                handle.write(Data(stdin.utf8))
+                try? handle.close()
+            }
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -214,6 +214,20 @@ func nameCounts(_ names: [String]) -> [String: Int] {
         ])
     }
 
+    @Test func aHARWithBytesThatAreNotUTF8IsStillRead() throws {
+        let hit = "https://www.google-analytics.com/g/collect?v=2&tid=G-1&en=page_view&dl=https%3A%2F%2Fa.example%2F"
+        var bytes = Array("{\"log\": {\"entries\": [\n{\"request\": {\"url\": \"https://a.example/\"}, \"response\": {\"content\": {\"text\": \"caf".utf8)
+        bytes += [0xE9] + Array("\"}}},\n{\"request\": {\"url\": \"\(hit)\"}}\n]}}".utf8)
+        let dir = try TempDirectory()
+        try Data(bytes).write(to: dir.url.appendingPathComponent("latin1.har"))
+        let (summary, events) = try readCapture(dir.url.appendingPathComponent("latin1.har").path)
+        #expect(events.map(\.name) == ["page_view"])
+        #expect(events.first?.evidence.line == 3)
+        #expect(summary.problems.map { "\($0.line):\($0.column ?? 0): \($0.message)" } == [
+            "2:81: text that is not UTF-8 here (1 string in the file); it was read with U+FFFD in place of the bad bytes",
+        ])
+    }
+
     @Test func skipsAHundredMegabyteLineInBoundedMemory() throws {
         let dir = try TempDirectory()
         let url = dir.url.appendingPathComponent("huge.ndjson")

@@ -258,6 +258,16 @@ func verifyLines(_ plan: String, _ inputs: [String], options: VerifyOptions = Ve
         #expect(invalid.stdout.contains("nothing verified: the plan has errors; fix them first (`trackplan lint` lists them)"))
     }
 
+    @Test func readsStandardInput() throws {
+        let dir = try directory()
+        let result = try CLI.run(["verify", "plan.yaml", "-", "--format", "json"], in: dir.url, stdin: Self.hits)
+        #expect(result.status == 0)
+        let document = try JSONParser.parse(result.stdout)
+        guard case .array(let inputs) = document["inputs"] ?? .null else { Issue.record("no inputs"); return }
+        #expect(inputs.first?["path"] == .string("standard input"))
+        #expect(inputs.first?["events"] == .int(2))
+    }
+
     @Test func writesJSONMarkdownAndSARIF() throws {
         let dir = try directory()
         try dir.write("typo.txt", Self.hits.replacingOccurrences(of: "epn.value=20", with: "ep.value=20"))

@@ -30,16 +30,39 @@ public struct JSONByteParser {
     /// The deepest nesting accepted.
     public static let maxDepth = 256
 
+    /// What to do with strings that are not UTF-8.
+    public enum InvalidUTF8: Sendable {
+        /// Fail at the first invalid byte.
+        case reject
+        /// Replace invalid sequences with U+FFFD and go on; ``Repairs`` says where.
+        case repair
+    }
+
+    /// Strings repaired while parsing with ``InvalidUTF8/repair``.
+    public struct Repairs: Sendable {
+        /// How many strings held bytes that are not UTF-8.
+        public var count = 0
+        /// The byte offset of the first invalid byte met.
+        public var firstOffset: Int?
+
+        /// None yet.
+        public init() {}
+    }
+
     private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
     private var depth = 0
     private let stream: Stream
     private let onElement: ((JSONValue, Int) throws -> Void)?
+    private let invalidUTF8: InvalidUTF8
+    private var repairs = Repairs()
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, stream: Stream, onElement: ((JSONValue, Int) throws -> Void)?) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, stream: Stream, onElement: ((JSONValue, Int) throws -> Void)?,
+                 invalidUTF8: InvalidUTF8 = .reject) {
         self.bytes = bytes
         self.stream = stream
         self.onElement = onElement
+        self.invalidUTF8 = invalidUTF8
     }
 
     /// Parses exactly one JSON value (surrounding whitespace allowed).
@@ -58,8 +81,17 @@ public struct JSONByteParser {
     /// handed over: a truncated file yields what it holds before the cut.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, stream: Stream,
                              onElement: (JSONValue, Int) throws -> Void) throws -> JSONValue {
+        var repairs = Repairs()
+        return try parse(bytes, stream: stream, invalidUTF8: .reject, repairs: &repairs, onElement: onElement)
+    }
+
+    /// ``parse(_:stream:onElement:)``, repairing text that is not UTF-8 when asked; `repairs`
+    /// says what was repaired, also when the parse fails later.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, stream: Stream, invalidUTF8: InvalidUTF8, repairs: inout Repairs,
+                             onElement: (JSONValue, Int) throws -> Void) throws -> JSONValue {
         try withoutActuallyEscaping(onElement) { onElement in
-            var parser = JSONByteParser(bytes, stream: stream, onElement: onElement)
+            var parser = JSONByteParser(bytes, stream: stream, onElement: onElement, invalidUTF8: invalidUTF8)
+            defer { repairs = parser.repairs }
             return try parser.document()
         }
     }
@@ -236,7 +268,7 @@ public struct JSONByteParser {
             if c == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
                 i += 1
-                return try Self.decode(slice, at: start)
+                return try decode(slice, at: start)
             }
             if c == UInt8(ascii: "\\") { break }
             if c < 0x20 { throw fail("a control character inside a string (escape it)") }
@@ -247,7 +279,7 @@ public struct JSONByteParser {
             guard i < bytes.count else { throw Failure(offset: open, message: "the text ends inside a string that starts here") }
             let c = bytes[i]
             i += 1
-            if c == UInt8(ascii: "\"") { return try out.withUnsafeBufferPointer { try Self.decode($0, at: start) } }
+            if c == UInt8(ascii: "\"") { return try out.withUnsafeBufferPointer { try decode($0, at: start) } }
             if c < 0x20 { i -= 1; throw fail("a control character inside a string (escape it)") }
             guard c == UInt8(ascii: "\\") else { out.append(c); continue }
             guard i < bytes.count else { throw Failure(offset: open, message: "the text ends inside a string that starts here") }
@@ -272,6 +304,16 @@ public struct JSONByteParser {
                 i -= 1
                 throw fail("invalid escape `\\\(Character(Unicode.Scalar(e)))`")
             }
+        }
+    }
+
+    private mutating func decode(_ slice: UnsafeBufferPointer<UInt8>, at offset: Int) throws -> String {
+        do {
+            return try Self.decode(slice, at: offset)
+        } catch let failure as Failure where invalidUTF8 == .repair {
+            repairs.count += 1
+            if repairs.firstOffset == nil { repairs.firstOffset = failure.offset }
+            return String(decoding: slice, as: UTF8.self)
         }
     }
 
