@@ -15,33 +15,9 @@ enum DataLayerReader {
     /// Reads a JSON array of pushes, element by element.
     static func readArray(handle: FileHandle, head: [UInt8], summary: inout CaptureSummary,
                           onEvent: (ObservedEvent) throws -> Void) throws {
-        var bytes = head
-        bytes.append(contentsOf: try handle.readToEnd() ?? Data())
-        summary.bytes = bytes.count
-        var lines = LineTracker()
-        var index = 0
-        try bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-            let body = UnsafeBufferPointer(rebasing: buffer[start...])
-            var repairs = JSONByteParser.Repairs()
-            defer {
-                if let offset = repairs.firstOffset {
-                    let (l, c) = CaptureReader.position(of: offset, in: body)
-                    summary.problem(line: l, column: c, CaptureReader.repairedMessage(repairs.count))
-                }
-            }
-            do {
-                _ = try JSONByteParser.parse(body, stream: .topLevelArray, invalidUTF8: .repair, repairs: &repairs) { push, offset in
-                    let position = lines.position(of: offset, in: body)
-                    try Self.push(push, line: position.line, column: position.column, summary: &summary, onEvent: onEvent)
-                    index += 1
-                }
-            } catch let failure as JSONByteParser.Failure {
-                let (l, c) = CaptureReader.position(of: failure.offset, in: body)
-                summary.problem(line: l, column: c, "the data layer dump is cut off or malformed here (\(failure.message)); "
-                    + "the \(index) push\(index == 1 ? "" : "es") before it were checked")
-            }
+        _ = try WholeJSONReader.read(handle: handle, head: head, stream: .topLevelArray, what: "the data layer dump",
+                                     unit: ("push", "pushes"), summary: &summary) { push, _, line, column, summary in
+            try Self.push(push, line: line, column: column, summary: &summary, onEvent: onEvent)
         }
     }
 

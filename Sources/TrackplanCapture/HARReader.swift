@@ -6,35 +6,14 @@ import TrackplanCore
 enum HARReader {
     static func read(handle: FileHandle, head: [UInt8], summary: inout CaptureSummary,
                      onEvent: (ObservedEvent) throws -> Void) throws {
-        var bytes = head
-        bytes.append(contentsOf: try handle.readToEnd() ?? Data())
-        summary.bytes = bytes.count
         var sawEntries = false
-        var index = 0
-        var lines = LineTracker()
-        try bytes.withUnsafeBufferPointer { buffer in
-            func line(at offset: Int) -> (line: Int, column: Int) { lines.position(of: offset, in: buffer) }
-            var repairs = JSONByteParser.Repairs()
-            defer {
-                if let offset = repairs.firstOffset {
-                    let (l, c) = CaptureReader.position(of: offset, in: buffer)
-                    summary.problem(line: l, column: c, CaptureReader.repairedMessage(repairs.count))
-                }
-            }
-            do {
-                let root = try JSONByteParser.parse(buffer, stream: .memberArray("entries"), invalidUTF8: .repair, repairs: &repairs) { entry, offset in
-                    sawEntries = true
-                    try Self.entry(entry, index: index, line: line(at: offset), summary: &summary, onEvent: onEvent)
-                    index += 1
-                }
-                if root["log"] == nil || !sawEntries && root["log"]?["entries"] == nil {
-                    summary.problem(line: 1, "this JSON file has no `log.entries`, so it is not a HAR; nothing was read from it")
-                }
-            } catch let failure as JSONByteParser.Failure {
-                let (l, c) = CaptureReader.position(of: failure.offset, in: buffer)
-                summary.problem(line: l, column: c, "the HAR is cut off or malformed here (\(failure.message)); "
-                    + "the \(index) entr\(index == 1 ? "y" : "ies") before it were checked")
-            }
+        let root = try WholeJSONReader.read(handle: handle, head: head, stream: .memberArray("entries"), what: "the HAR",
+                                            unit: ("entry", "entries"), summary: &summary) { entry, index, line, column, summary in
+            sawEntries = true
+            try Self.entry(entry, index: index, line: (line, column), summary: &summary, onEvent: onEvent)
+        }
+        if let root, root["log"] == nil || !sawEntries && root["log"]?["entries"] == nil {
+            summary.problem(line: 1, "this JSON file has no `log.entries`, so it is not a HAR; nothing was read from it")
         }
     }
 

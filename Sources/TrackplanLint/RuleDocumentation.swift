@@ -49,12 +49,7 @@ public enum RuleDocumentation {
         return out
     }
 
-    static func indented(_ text: String) -> String {
-        var out = text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
-        if out.hasSuffix("\n    ") { out.removeLast(4) }
-        if !out.hasSuffix("\n") { out += "\n" }
-        return out
-    }
+    static func indented(_ text: String) -> String { TextBlock.indented(text) }
 
     /// The rule catalog as Markdown (`docs/rules.md`).
     public static func markdown() -> String {

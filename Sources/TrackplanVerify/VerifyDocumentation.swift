@@ -62,12 +62,7 @@ public enum VerifyDocumentation {
         return out
     }
 
-    static func indented(_ text: String) -> String {
-        var out = text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
-        while out.hasSuffix("\n    ") { out.removeLast(5) }
-        if !out.hasSuffix("\n") { out += "\n" }
-        return out
-    }
+    static func indented(_ text: String) -> String { TextBlock.indented(text) }
 
     /// The checks as Markdown (`docs/verify.md`).
     public static func markdown() -> String {

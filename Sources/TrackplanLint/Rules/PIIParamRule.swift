@@ -86,12 +86,7 @@ public struct PIIParamRule: Rule {
         return personalWords.contains(compact) ? compact : nil
     }
 
-    /// "an e-mail address" or "a phone number" when `text` looks like one.
-    static func personalValue(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.range(of: "^[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}$", options: .regularExpression) != nil { return "an e-mail address" }
-        let digits = trimmed.filter(\.isNumber)
-        if digits.count >= 8, trimmed.range(of: "^\\+?[0-9 ().-]+$", options: .regularExpression) != nil { return "a phone number" }
-        return nil
-    }
+    /// "an e-mail address" or "a phone number" when `text` holds one (``PersonalData``, shared
+    /// with `verify`).
+    static func personalValue(_ text: String) -> String? { PersonalData.kind(in: text) }
 }
