@@ -21,7 +21,7 @@ let package = Package(
         .executable(name: "trackplan", targets: ["trackplan"]),
         .library(name: "TrackplanKit", targets: [
             "TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint", "TrackplanReports", "TrackplanGenerators",
-            "TrackplanDiff", "TrackplanCapture", "TrackplanVerify",
+            "TrackplanDiff", "TrackplanCapture", "TrackplanVerify", "TrackplanAnalyze",
         ]),
     ],
     dependencies: [
@@ -44,6 +44,8 @@ let package = Package(
         .target(name: "TrackplanCapture", dependencies: ["TrackplanCore"]),
         // Captures and exports checked against a plan: findings, coverage, gates.
         .target(name: "TrackplanVerify", dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanCapture"]),
+        // Event exports measured against the plan's hypotheses: lift, correlation, funnel; BigQuery SQL.
+        .target(name: "TrackplanAnalyze", dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanCapture"]),
         // The plan format: YAML nodes → the typed model, the JSON Schema, the starter plan.
         .target(name: "TrackplanFormat", dependencies: ["TrackplanCore"]),
         // The lint rules, the linter, baselines, the rule catalog and its documentation.
@@ -59,7 +61,7 @@ let package = Package(
             name: "trackplan",
             dependencies: [
                 "TrackplanCore", "TrackplanFormat", "TrackplanLint", "TrackplanReports", "TrackplanGenerators", "TrackplanDiff",
-                "TrackplanCapture", "TrackplanVerify",
+                "TrackplanCapture", "TrackplanVerify", "TrackplanAnalyze",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "TrackplanKitTests",
             dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint", "TrackplanReports",
-                           "TrackplanGenerators", "TrackplanDiff", "TrackplanCapture", "TrackplanVerify", "TrackplanRegeneration", "trackplan", "trackplan-dev"]
+                           "TrackplanGenerators", "TrackplanDiff", "TrackplanCapture", "TrackplanVerify", "TrackplanAnalyze", "TrackplanRegeneration", "trackplan", "trackplan-dev"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -20,7 +20,7 @@ public struct Verifier: Sendable {
     private let checks: [any VerifyCheck]
     private let index: ExpectationIndex
     private let deprecatedNames: Set<String>
-    private var resolver: PageTypeResolver
+    private var resolver: PageTypeMatcher
     private var tally = Tally()
     private var stats: [String: EventStats] = [:]
     private var unplanned: [String: Int] = [:]
@@ -50,7 +50,7 @@ public struct Verifier: Sendable {
             if case .custom(let pushed) = event.trigger.value { deprecated.insert(pushed) }
         }
         deprecatedNames = deprecated
-        resolver = PageTypeResolver(spec.pageTypes)
+        resolver = PageTypeMatcher(spec.pageTypes)
     }
 
     /// Checks one observed event.
@@ -59,7 +59,7 @@ public struct Verifier: Sendable {
         var pageTypes: [String] = []
         if let url = event.pageURL {
             pageInfoKnown = true
-            pageTypes = resolver.pageTypes(of: url)
+            pageTypes = resolver.ids(of: url)
             visited.formUnion(pageTypes)
             if pageTypes.isEmpty, !spec.pageTypes.isEmpty {
                 let path = URLText.path(of: url)

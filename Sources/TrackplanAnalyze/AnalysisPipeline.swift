@@ -1,0 +1,104 @@
+import Foundation
+import TrackplanCapture
+import TrackplanCore
+import TrackplanFormat
+import TrackplanSpec
+
+/// `analyze` from end to end: read the exports into units, measure, judge the plan.
+public enum AnalysisPipeline {
+    /// What a run produced.
+    public struct Outcome: Sendable {
+        /// The plan's findings (and the inputs' problems).
+        public var report: FindingReport
+        /// The measurements, when the plan loaded and the inputs could be read.
+        public var analysis: Analysis?
+        /// 0, 1 when a finding reaches the fail level, 2 when the plan or an input could not be read.
+        public var exitStatus: ExitStatus
+        /// Why the request is wrong (an event the plan does not have).
+        public var usageError: String?
+    }
+
+    /// The funnel of `spec`: the given event steps, or the plan's stages in order (each its
+    /// events other than macros), then the macro.
+    public static func funnel(spec: MeasurementSpec, options: AnalysisOptions) -> (steps: [(name: String, events: [String])], macro: String?) {
+        let macro = options.macro ?? mainMacro(spec)
+        var steps: [(name: String, events: [String])]
+        if let events = options.funnelSteps {
+            steps = events.map { ($0, [$0]) }
+        } else {
+            steps = spec.stages.compactMap { stage in
+                let events = spec.events.filter { $0.stage == stage.id && $0.kind == .micro }.map(\.name)
+                return events.isEmpty ? nil : (stage.id, events)
+            }
+        }
+        if let macro { steps.append((macro, [macro])) }
+        return (steps, macro)
+    }
+
+    /// The macro most micros lead to (ties: the first in plan order), else the first macro.
+    static func mainMacro(_ spec: MeasurementSpec) -> String? {
+        let macros = spec.events.filter { $0.kind == .macro }.map(\.name)
+        let counts = spec.events.compactMap(\.leadsTo).reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        return macros.max { (counts[$0] ?? 0, -(macros.firstIndex(of: $0) ?? 0)) < (counts[$1] ?? 0, -(macros.firstIndex(of: $1) ?? 0)) }
+    }
+
+    /// Analyzes `inputs` (GA4 export NDJSON) against the plan at `planPath`.
+    public static func run(plan planPath: String, inputs: [String], options: AnalysisOptions, failOn: Severity = .error,
+                           loader: PlanLoader = PlanLoader()) -> Outcome {
+        let rules = LoaderRules.descriptions + AnalysisChecks.descriptions
+        let loaded: LoadResult
+        do {
+            loaded = try loader.load(planPath)
+        } catch {
+            return Outcome(report: FindingReport(subjects: [], unreadable: [error.unreadable], rules: rules), analysis: nil, exitStatus: .unreadable, usageError: nil)
+        }
+        guard let plan = loaded.plan, !loaded.diagnostics.contains(where: { $0.severity == .error }) else {
+            var report = FindingReport(subjects: [.init(path: planPath, files: loaded.files, diagnostics: loaded.diagnostics)], rules: rules)
+            report.notes.append("nothing analyzed: the plan has errors; fix them first (`trackplan lint` lists them)")
+            return Outcome(report: report.capped(), analysis: nil, exitStatus: .unreadable, usageError: nil)
+        }
+        let spec = MeasurementSpec(plan: plan)
+        let names = spec.events.map(\.name)
+        for name in [options.macro].compactMap({ $0 }) + (options.funnelSteps ?? []) where !names.contains(name) {
+            let near = Suggestion.nearest(to: name, in: names)
+            return Outcome(report: FindingReport(subjects: [], rules: rules), analysis: nil, exitStatus: .usage,
+                           usageError: "`\(name)` is not an active event of the plan" + (near.map { "; did you mean `\($0)`?" } ?? ""))
+        }
+        if let macro = options.macro, spec.event(macro)?.kind != .macro {
+            return Outcome(report: FindingReport(subjects: [], rules: rules), analysis: nil, exitStatus: .usage,
+                           usageError: "--macro names `\(macro)`, which is a micro-conversion; give a macro-conversion")
+        }
+        let (steps, macro) = funnel(spec: spec, options: options)
+        let index = Dictionary(spec.events.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var table = UnitTable(spec: spec, steps: steps.map { Set($0.events.compactMap { index[$0] }) }, options: options)
+        var unreadable: [FindingReport.Unreadable] = []
+        var summaries: [CaptureSummary] = []
+        for input in inputs {
+            do {
+                summaries.append(try CaptureReader.read(input, format: .ga4Export) { table.add($0) })
+            } catch let error as FindingReport.Unreadable {
+                unreadable.append(error)
+            } catch {
+                unreadable.append(FindingReport.Unreadable(path: input, reason: "\(error)", noun: "export"))
+            }
+        }
+        let analysis = Analysis(spec: spec, table: table, funnelSteps: steps, funnelMacro: macro, options: options)
+        var diagnostics = AnalysisChecks.findings(analysis, plan: plan)
+        var files = plan.files
+        for summary in summaries {
+            let file = SourceFile(path: summary.path, text: "")
+            files.append(file)
+            for problem in summary.problems {
+                let position = SourcePosition(line: problem.line, column: problem.column ?? 1)
+                diagnostics.append(Diagnostic(rule: AnalysisChecks.exportProblem.id, severity: .error, message: problem.message,
+                                              span: SourceSpan(file: file, start: position, end: position)))
+            }
+        }
+        var report = FindingReport(subjects: [.init(path: planPath, files: files, diagnostics: diagnostics)], unreadable: unreadable,
+                                   rules: rules)
+        report.vocabulary.nothing = "no finding: the plan's hypotheses hold on this data"
+        let problems = summaries.reduce(0) { $0 + $1.problemCount }
+        let status: ExitStatus = !unreadable.isEmpty || problems > 0 ? .unreadable : report.exitStatus(failOn: failOn)
+        return Outcome(report: report.capped(), analysis: analysis, exitStatus: status, usageError: nil)
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import TrackplanAnalyze
+import TrackplanCore
+import TrackplanReports
+
+/// `trackplan analyze PLAN DATA...`
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Measure from GA4 exports whether each micro-conversion predicts its macro: lift, correlation, funnel.",
+        discussion: """
+        DATA is GA4 BigQuery export rows as NDJSON (`-` for standard input). Correlation, not \
+        causation: the figures say which steps go with conversion, not which cause it.
+
+        Exit status: 0, 1 when a finding about the plan reaches --fail-on (default: never, the \
+        findings are advice), 2 when the plan or an export could not be read (or a line of it), \
+        64 for bad usage.
+        """
+    )
+
+    @Argument(help: "The plan file (YAML).")
+    var plan: String
+
+    @Argument(help: "GA4 BigQuery export rows (NDJSON).")
+    var data: [String]
+
+    @Option(name: .long, help: "What a unit is: session (user_pseudo_id + ga_session_id) or user.")
+    var unit: String = "session"
+
+    @Option(name: .long, help: "Measure every micro against this macro, instead of the one it leads to.")
+    var macro: String?
+
+    @Option(name: .long, help: ArgumentHelp("The funnel's steps as event names, comma-separated (default: the plan's stages).", valueName: "events"))
+    var funnel: String?
+
+    @Option(name: .long, help: ArgumentHelp("The first day counted (UTC), YYYY-MM-DD.", valueName: "date"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("The last day counted (UTC), YYYY-MM-DD.", valueName: "date"))
+    var to: String?
+
+    @Option(name: .long, help: "Below this many units with a micro, its row is flagged as insufficient data.")
+    var minUnits: Int = 30
+
+    @Option(name: .long, help: "Output format: text, json or markdown.")
+    var format: String = "text"
+
+    @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Fail (exit 1) on findings of this severity or above: error, warning or info.")
+    var failOn: Severity?
+
+    @OptionGroup var planOptions: PlanOptions
+
+    func validate() throws {
+        guard AnalysisOptions.Unit(rawValue: unit) != nil else { throw ValidationError("--unit is `session` or `user`; found `\(unit)`") }
+        guard ["text", "json", "markdown"].contains(format) else { throw ValidationError("unknown format `\(format)`; the formats are text, json, markdown") }
+        guard minUnits >= 1 else { throw ValidationError("--min-units must be at least 1") }
+        _ = try day(from, "--from")
+        _ = try day(to, "--to")
+    }
+
+    func day(_ text: String?, _ option: String) throws -> Date? {
+        guard let text else { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        guard let date = formatter.date(from: text) else { throw ValidationError("\(option) takes a date as YYYY-MM-DD; found `\(text)`") }
+        return date
+    }
+
+    func run() throws {
+        var options = AnalysisOptions()
+        options.unit = AnalysisOptions.Unit(rawValue: unit) ?? .session
+        options.macro = macro
+        options.funnelSteps = funnel.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        options.from = try day(from, "--from")
+        options.to = try day(to, "--to")
+        options.minUnits = minUnits
+        let outcome = AnalysisPipeline.run(plan: plan, inputs: data, options: options, failOn: failOn ?? .error, loader: planOptions.loader)
+        if let usage = outcome.usageError {
+            Terminal.writeError("Error: \(usage)\n")
+            try ExitStatus.usage.exit()
+        }
+        var text: String
+        switch format {
+        case "json":
+            text = AnalysisJSON.document(outcome, planPath: plan)
+        case "markdown":
+            text = AnalysisMarkdown.document(outcome, planPath: plan)
+        default:
+            text = outcome.analysis.map(AnalysisText.render) ?? ""
+            let findings = TextReporter(options: ReporterOptions(color: false, failOn: failOn ?? .error)).format(outcome.report)
+            text += (text.isEmpty ? "" : "\nThe plan, judged:\n") + findings
+        }
+        try OutputFile.emit(text, to: output)
+        let status = failOn == nil && outcome.exitStatus == .failure ? .success : outcome.exitStatus
+        try status.exit()
+    }
+}
