@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+@testable import TrackplanAnalyze
+@testable import TrackplanCore
+
+@Suite struct TwoByTwoTests {
+    @Test func computesTheTextbookFigures() throws {
+        // 40 of 100 with the micro converted, 10 of 100 without.
+        let t = TwoByTwo(a: 40, b: 60, c: 10, d: 90)
+        #expect(t.lift == 4)
+        // Expected values from Python's math module (Tests/analysis_reference.py uses the same formulas).
+        #expect(abs((t.phi ?? 0) - 0.34641016151377546) < 1e-12)
+        #expect(abs((t.chiSquare ?? 0) - 24) < 1e-9)
+        #expect(abs((t.pValue ?? 0) - 9.63357008643093e-07) < 1e-15)
+        let interval = try #require(t.liftInterval)
+        #expect(abs(interval.lowerBound - 2.1195280437313433) < 1e-9)
+        #expect(abs(interval.upperBound - 7.548850343037993) < 1e-9)
+        #expect(TwoByTwo(a: 5, b: 5, c: 0, d: 10).lift == .infinity)
+        #expect(TwoByTwo(a: 0, b: 5, c: 0, d: 10).lift == nil)
+        #expect(TwoByTwo(a: 0, b: 0, c: 3, d: 10).phi == nil)
+    }
+
+    @Test func benjaminiHochbergMatchesItsDefinition() {
+        let q = benjaminiHochberg([0.01, 0.04, 0.03, nil, 0.005])
+        #expect(q.map { $0.map { ($0 * 1e6).rounded() / 1e6 } } == [0.02, 0.04, 0.04, nil, 0.02])
+    }
+}
+
+@Suite struct AnalyzeRealDataTests {
+    static let export = "realdata/ga360_as_ga4_events.ndjson"
+    static let plan = TestPaths.root.appendingPathComponent("Tests/Fixtures/verify/merch-store.yaml").path
+    static let micros = ["select_item", "view_item", "add_to_cart", "remove_from_cart", "begin_checkout"]
+
+    func reference(_ unit: String, steps: [String]) throws -> JSONValue {
+        let result = try PythonScript.run("analysis_reference.py", [TestPaths.shared.appendingPathComponent(Self.export).path, "purchase",
+                                                                   Self.micros.joined(separator: ","), steps.joined(separator: ","), "--unit", unit])
+        #expect(result.status == 0)
+        return try JSONParser.parse(result.stdout)
+    }
+
+    func close(_ a: JSONValue?, _ b: JSONValue?, _ what: String) {
+        func number(_ v: JSONValue?) -> Double? {
+            switch v {
+            case .int(let i): Double(i)
+            case .double(let d): d
+            case .string("Infinity"): .infinity
+            default: nil
+            }
+        }
+        guard let x = number(a), let y = number(b) else { Issue.record("\(what): \(String(describing: a)) vs \(String(describing: b))"); return }
+        #expect(x == y || abs(x - y) <= 1e-9 * max(1, abs(y)), "\(what): \(x) vs \(y)")
+    }
+
+    @Test(.enabled(if: Requirement.shared(export), Requirement.sharedReason(export)), arguments: ["session", "user"])
+    func liftAndFunnelMatchAnIndependentComputation(_ unit: String) throws {
+        let steps = ["view_item", "add_to_cart", "begin_checkout"]
+        var options = AnalysisOptions()
+        options.unit = AnalysisOptions.Unit(rawValue: unit) ?? .session
+        options.funnelSteps = steps
+        let outcome = AnalysisPipeline.run(plan: Self.plan, inputs: [TestPaths.shared.appendingPathComponent(Self.export).path], options: options)
+        let ours = try JSONParser.parse(AnalysisJSON.document(outcome, planPath: "plan.yaml"))
+        let theirs = try reference(unit, steps: steps)
+        #expect(ours["units"] == theirs["units"])
+        guard case .array(let ourRows) = ours["lift"] ?? .null, case .array(let theirRows) = theirs["lift"] ?? .null else {
+            Issue.record("no lift rows"); return
+        }
+        #expect(Set(ourRows.compactMap { if case .string(let m) = $0["micro"] ?? .null { m } else { nil } }) == Set(Self.micros))
+        for row in theirRows {
+            let ours = try #require(ourRows.first { $0["micro"] == row["micro"] })
+            let name = "\(row["micro"] ?? .null)"
+            #expect(ours["converted_with"] == row["a"], "\(name)")
+            if case .int(let a) = row["a"] ?? .null, case .int(let b) = row["b"] ?? .null { #expect(ours["with_micro"] == .int(a + b), "\(name)") }
+            #expect(ours["converted_without"] == row["c"], "\(name)")
+            for (mine, reference) in [("rate_with", "rate_with"), ("rate_without", "rate_without"), ("lift", "lift"), ("phi", "phi"), ("p", "p"), ("q", "q")] {
+                close(ours[mine], row[reference], "\(name) \(mine)")
+            }
+            guard case .array(let ci) = ours["lift_ci95"] ?? .null, case .array(let refCI) = row["ci"] ?? .null else { Issue.record("no CI"); continue }
+            close(ci.first, refCI.first, "\(name) CI low")
+            close(ci.last, refCI.last, "\(name) CI high")
+        }
+        guard case .array(let ourSteps) = ours["funnel"]?["steps"] ?? .null else { Issue.record("no funnel"); return }
+        #expect(ourSteps.map { $0["closed"] ?? .null } == (theirs["funnel"]?["closed"]).map { if case .array(let a) = $0 { a } else { [] } })
+        #expect(ourSteps.map { $0["open"] ?? .null } == (theirs["funnel"]?["open"]).map { if case .array(let a) = $0 { a } else { [] } })
+        if unit == "session" {
+            // The figures four implementations agreed on (../shared/realdata/SOURCES.md).
+            #expect(ourSteps.map { $0["closed"] ?? .null } == [.int(501), .int(149), .int(46), .int(20)])
+            #expect(ours["units"] == .int(1830))
+        }
+    }
+
+    @Test(.enabled(if: Requirement.shared(export), Requirement.sharedReason(export)))
+    func judgesThePlan() {
+        let outcome = AnalysisPipeline.run(plan: Self.plan, inputs: [TestPaths.shared.appendingPathComponent(Self.export).path], options: AnalysisOptions())
+        #expect(outcome.report.diagnostics.map { "\($0.span?.start.line ?? 0): \($0.severity.rawValue): \($0.message) [\($0.ruleID)]" } == [
+            "15: info: `select_item` correlates only weakly with `purchase` (phi below 0.1): phi 0.084, lift 2.92× (95% CI 1.59–5.39), 502 sessions with it [micro-weak]",
+            "23: info: `view_item` correlates only weakly with `purchase` (phi below 0.1): phi 0.084, lift 2.93× (95% CI 1.59–5.41), 501 sessions with it [micro-weak]",
+            "39: info: `remove_from_cart` correlates only weakly with `purchase` (phi below 0.1): phi 0.064, lift 4.42× (95% CI 1.43–13.60), 33 sessions with it [micro-weak]",
+            "39: warning: `remove_from_cart` is declared a negative signal, but sessions with it convert more to `purchase`: phi 0.064, lift 4.42× (95% CI 1.43–13.60), 33 sessions with it [negative-disagrees]",
+        ])
+        #expect(outcome.exitStatus == .success)
+        #expect(outcome.analysis?.funnel.map(\.name) == ["consideration", "decision", "purchase"])
+    }
+}
+
+@Suite struct AnalyzeCLITests {
+    static let plan = """
+    trackplan: 1
+    name: Shop
+    stages:
+      - id: consideration
+      - id: decision
+    events:
+      add_to_cart:
+        stage: consideration
+        leads_to: purchase
+        signal: 5
+      share:
+        stage: consideration
+        leads_to: purchase
+      wishlist:
+        stage: consideration
+        leads_to: purchase
+      purchase:
+        kind: macro
+        stage: decision
+
+    """
+
+    /// An export of `sessions` sessions: those in `carts` add to cart, those in `buyers` buy,
+    /// those in `sharers` share.
+    static func export(sessions: Int, carts: Set<Int>, buyers: Set<Int>, sharers: Set<Int>) -> String {
+        var lines: [String] = []
+        func row(_ name: String, _ s: Int, _ t: Int) -> String {
+            #"{"event_name": "\#(name)", "event_timestamp": \#(1_700_000_000_000_000 + s * 10_000_000 + t * 1_000_000), "user_pseudo_id": "u\#(s)", "event_params": [{"key": "ga_session_id", "value": {"string_value": null, "int_value": \#(s), "float_value": null, "double_value": null}}]}"#
+        }
+        for s in 0..<sessions {
+            lines.append(row("page_view", s, 0))
+            if carts.contains(s) { lines.append(row("add_to_cart", s, 1)) }
+            if sharers.contains(s) { lines.append(row("share", s, 2)) }
+            if buyers.contains(s) { lines.append(row("purchase", s, 3)) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func judgesDeclaredSignalsAndReportsBadRows() throws {
+        // 200 sessions: add_to_cart in the even ones, purchases in those ≡ 0 or 1 (mod 8) except
+        // the sharers (100..<160), who never buy: add_to_cart does not correlate (phi 0), share
+        // correlates negatively (a negative signal not declared as such).
+        let sharers = Set(100..<160)
+        let buyers = Set((0..<200).filter { $0 % 8 < 2 && !sharers.contains($0) })
+        let export = Self.export(sessions: 200, carts: Set((0..<200).filter { $0 % 2 == 0 }), buyers: buyers, sharers: sharers)
+        let dir = try TempDirectory(["plan.yaml": Self.plan, "events.ndjson": export])
+        let result = try CLI.run(["analyze", "plan.yaml", "events.ndjson", "--format", "json"], in: dir.url)
+        #expect(result.status == 0)
+        let document = try JSONParser.parse(result.stdout)
+        guard case .array(let findings) = document["findings"] ?? .null else { Issue.record("no findings"); return }
+        #expect(findings.map { "\($0["id"] ?? .null) \($0["message"] ?? .null)" } == [
+            #"string("signal-disagrees") string("`add_to_cart` is declared a strong signal (5 of 5) but barely goes with `purchase`: phi 0.000, lift 1.00× (95% CI 0.55–1.81), 100 sessions with it")"#,
+            #"string("negative-disagrees") string("Sessions with `share` convert less to `purchase`: phi -0.307, lift 0.00× (95% CI 0.00–0.51), 60 sessions with it")"#,
+            #"string("micro-not-seen") string("`wishlist` never appears in the data: no lift can be measured (a tracking gap, not \"no effect\")")"#,
+            #"string("macro-unpredicted") string("no micro-conversion predicts `purchase` (the best phi is 0.000)")"#,
+        ])
+        let failing = try CLI.run(["analyze", "plan.yaml", "events.ndjson", "--fail-on", "warning"], in: dir.url)
+        #expect(failing.status == 1)
+        // A broken line and a row without a session id: located, left out, exit 2.
+        try dir.write("broken.ndjson", export + "{\"event_name\": \n" + #"{"event_name": "purchase", "user_pseudo_id": "x", "event_params": []}"# + "\n")
+        let broken = try CLI.run(["analyze", "plan.yaml", "broken.ndjson"], in: dir.url)
+        #expect(broken.status == 2)
+        #expect(broken.stdout.contains("broken.ndjson:397:16: error: the line is not JSON: the text ends early: expected a value; it was skipped [export-problem]"))
+        #expect(broken.stdout.contains("Data: 397 events read, 396 counted into 200 sessions; 1 set aside without a session id (ga_session_id) (first: broken.ndjson line 398); 200 events of 1 names the plan does not have"))
+        let usage = try CLI.run(["analyze", "plan.yaml", "events.ndjson", "--macro", "purchse"], in: dir.url)
+        #expect(usage.status == 64)
+        #expect(usage.stderr == "Error: `purchse` is not an active event of the plan; did you mean `purchase`?\n")
+    }
+}
