@@ -42,31 +42,61 @@ public enum AnalysisPipeline {
         return macros.max { (counts[$0] ?? 0, -(macros.firstIndex(of: $0) ?? 0)) < (counts[$1] ?? 0, -(macros.firstIndex(of: $1) ?? 0)) }
     }
 
-    /// Analyzes `inputs` (GA4 export NDJSON) against the plan at `planPath`.
-    public static func run(plan planPath: String, inputs: [String], options: AnalysisOptions, failOn: Severity = .error,
-                           loader: PlanLoader = PlanLoader()) -> Outcome {
-        let rules = LoaderRules.descriptions + AnalysisChecks.descriptions
+    /// The BigQuery query of the plan at `planPath` (``BigQuerySQL``), or why there is none.
+    public static func sql(plan planPath: String, table: String, options: AnalysisOptions,
+                           loader: PlanLoader = PlanLoader()) -> Result<String, OutcomeError> {
+        switch load(planPath, options: options, loader: loader) {
+        case .success(let (_, spec)): .success(BigQuerySQL.query(spec: spec, table: table, options: options))
+        case .failure(let failure): .failure(failure)
+        }
+    }
+
+    /// An outcome that ends the run before anything is measured.
+    public struct OutcomeError: Error, Sendable {
+        /// The report to print (the plan's errors).
+        public var report: FindingReport
+        /// Why the request is wrong, for a usage error.
+        public var usageError: String?
+        /// The exit status.
+        public var exitStatus: ExitStatus
+    }
+
+    static let rules = LoaderRules.descriptions + AnalysisChecks.descriptions
+
+    /// The plan and its spec, checked against the options.
+    static func load(_ planPath: String, options: AnalysisOptions, loader: PlanLoader) -> Result<(Plan, MeasurementSpec), OutcomeError> {
         let loaded: LoadResult
         do {
             loaded = try loader.load(planPath)
         } catch {
-            return Outcome(report: FindingReport(subjects: [], unreadable: [error.unreadable], rules: rules), analysis: nil, exitStatus: .unreadable, usageError: nil)
+            return .failure(OutcomeError(report: FindingReport(subjects: [], unreadable: [error.unreadable], rules: rules), exitStatus: .unreadable))
         }
         guard let plan = loaded.plan, !loaded.diagnostics.contains(where: { $0.severity == .error }) else {
             var report = FindingReport(subjects: [.init(path: planPath, files: loaded.files, diagnostics: loaded.diagnostics)], rules: rules)
             report.notes.append("nothing analyzed: the plan has errors; fix them first (`trackplan lint` lists them)")
-            return Outcome(report: report.capped(), analysis: nil, exitStatus: .unreadable, usageError: nil)
+            return .failure(OutcomeError(report: report.capped(), exitStatus: .unreadable))
         }
         let spec = MeasurementSpec(plan: plan)
         let names = spec.events.map(\.name)
         for name in [options.macro].compactMap({ $0 }) + (options.funnelSteps ?? []) where !names.contains(name) {
             let near = Suggestion.nearest(to: name, in: names)
-            return Outcome(report: FindingReport(subjects: [], rules: rules), analysis: nil, exitStatus: .usage,
-                           usageError: "`\(name)` is not an active event of the plan" + (near.map { "; did you mean `\($0)`?" } ?? ""))
+            return .failure(OutcomeError(report: FindingReport(subjects: [], rules: rules), usageError: "`\(name)` is not an active event of the plan"
+                + (near.map { "; did you mean `\($0)`?" } ?? ""), exitStatus: .usage))
         }
         if let macro = options.macro, spec.event(macro)?.kind != .macro {
-            return Outcome(report: FindingReport(subjects: [], rules: rules), analysis: nil, exitStatus: .usage,
-                           usageError: "--macro names `\(macro)`, which is a micro-conversion; give a macro-conversion")
+            return .failure(OutcomeError(report: FindingReport(subjects: [], rules: rules),
+                                         usageError: "--macro names `\(macro)`, which is a micro-conversion; give a macro-conversion", exitStatus: .usage))
+        }
+        return .success((plan, spec))
+    }
+
+    /// Analyzes `inputs` (GA4 export NDJSON) against the plan at `planPath`.
+    public static func run(plan planPath: String, inputs: [String], options: AnalysisOptions, failOn: Severity = .error,
+                           loader: PlanLoader = PlanLoader()) -> Outcome {
+        let plan: Plan, spec: MeasurementSpec
+        switch load(planPath, options: options, loader: loader) {
+        case .success(let loaded): (plan, spec) = loaded
+        case .failure(let failure): return Outcome(report: failure.report, analysis: nil, exitStatus: failure.exitStatus, usageError: failure.usageError)
         }
         let (steps, macro) = funnel(spec: spec, options: options)
         let index = Dictionary(spec.events.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })

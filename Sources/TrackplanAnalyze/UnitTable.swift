@@ -35,6 +35,7 @@ public struct UnitTable: Sendable {
     private var sequence = 0.0
     private var resolver: PageTypeMatcher
     let from: Double?, to: Double?
+    let fromDay: String?, toDay: String?
 
     init(spec: MeasurementSpec, steps: [Set<Int>], options: AnalysisOptions) {
         events = spec.events.map(\.name)
@@ -50,15 +51,23 @@ public struct UnitTable: Sendable {
         unit = options.unit
         from = options.from.map { $0.timeIntervalSince1970 * 1000 }
         to = options.to.map { $0.timeIntervalSince1970 * 1000 + 86_400_000 }
+        fromDay = options.from.map(BigQuerySQL.day)
+        toDay = options.to.map(BigQuerySQL.day)
     }
 
     /// Counts one observed event.
     mutating func add(_ event: ObservedEvent) {
         quality.events += 1
         sequence += 1
-        if let from, let t = event.timestamp, t < from { quality.outsideDates += 1; return }
-        if let to, let t = event.timestamp, t >= to { quality.outsideDates += 1; return }
-        if (from != nil || to != nil), event.timestamp == nil { quality.note(.noTimestamp, event.evidence); return }
+        // The export's own day (the daily table's suffix) when it has one, else the UTC day of the timestamp.
+        if let day = event.date, day.count == 8 {
+            if let fromDay, day < fromDay { quality.outsideDates += 1; return }
+            if let toDay, day > toDay { quality.outsideDates += 1; return }
+        } else {
+            if let from, let t = event.timestamp, t < from { quality.outsideDates += 1; return }
+            if let to, let t = event.timestamp, t >= to { quality.outsideDates += 1; return }
+            if (from != nil || to != nil), event.timestamp == nil { quality.note(.noTimestamp, event.evidence); return }
+        }
         guard let client = event.clientID, !client.isEmpty else { quality.note(.noUser, event.evidence); return }
         let key: String
         switch unit {

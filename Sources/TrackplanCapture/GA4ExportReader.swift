@@ -17,6 +17,7 @@ enum GA4ExportReader {
         }
         var event = ObservedEvent(name: name, layer: .warehouse, evidence: Evidence(file: summary.path, line: line))
         event.clientID = text(row["user_pseudo_id"])
+        event.date = text(row["event_date"])
         switch row["event_timestamp"] {
         case .int(let micros): event.timestamp = Double(micros) / 1000
         case .double(let micros): event.timestamp = micros / 1000

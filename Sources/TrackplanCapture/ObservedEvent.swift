@@ -22,6 +22,9 @@ public struct ObservedEvent: Sendable, Hashable {
     public var sessionID: String?
     /// When it happened, in milliseconds since 1970, when known.
     public var timestamp: Double?
+    /// The day it belongs to as the export dates it (`event_date`, YYYYMMDD, in the property's
+    /// time zone: the daily table's suffix), when known.
+    public var date: String?
     /// Where in the input it was read.
     public var evidence: Evidence
 

@@ -23,7 +23,13 @@ struct AnalyzeCommand: ParsableCommand {
     var plan: String
 
     @Argument(help: "GA4 BigQuery export rows (NDJSON).")
-    var data: [String]
+    var data: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Print the analysis as SQL for this engine instead of running it: bigquery.", valueName: "engine"))
+    var sql: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --sql: the GA4 export tables, PROJECT.DATASET.events_*.", valueName: "table"))
+    var table: String?
 
     @Option(name: .long, help: "What a unit is: session (user_pseudo_id + ga_session_id) or user.")
     var unit: String = "session"
@@ -55,6 +61,16 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup var planOptions: PlanOptions
 
     func validate() throws {
+        if let sql {
+            guard sql == "bigquery" else { throw ValidationError("--sql takes `bigquery`; found `\(sql)`") }
+            guard let table else { throw ValidationError("--sql bigquery needs --table PROJECT.DATASET.events_*") }
+            guard BigQuerySQL.validTable(table) else {
+                throw ValidationError("--table must be PROJECT.DATASET.TABLE (the table may end in `*`), such as `my-project.analytics_123456.events_*`; found `\(table)`")
+            }
+            guard data.isEmpty else { throw ValidationError("--sql prints a query to run in BigQuery; give no data files with it") }
+        } else {
+            guard !data.isEmpty else { throw ValidationError("give the GA4 export files to analyze, or --sql bigquery --table … to print the query") }
+        }
         guard AnalysisOptions.Unit(rawValue: unit) != nil else { throw ValidationError("--unit is `session` or `user`; found `\(unit)`") }
         guard ["text", "json", "markdown"].contains(format) else { throw ValidationError("unknown format `\(format)`; the formats are text, json, markdown") }
         guard minUnits >= 1 else { throw ValidationError("--min-units must be at least 1") }
@@ -80,6 +96,17 @@ struct AnalyzeCommand: ParsableCommand {
         options.from = try day(from, "--from")
         options.to = try day(to, "--to")
         options.minUnits = minUnits
+        if let table, sql != nil {
+            switch AnalysisPipeline.sql(plan: plan, table: table, options: options, loader: planOptions.loader) {
+            case .success(let query):
+                try OutputFile.emit(query, to: output)
+                return
+            case .failure(let outcome):
+                Terminal.writeError(outcome.usageError.map { "Error: \($0)\n" } ?? TextReporter(options: ReporterOptions()).format(outcome.report))
+                try outcome.exitStatus.exit()
+                return
+            }
+        }
         let outcome = AnalysisPipeline.run(plan: plan, inputs: data, options: options, failOn: failOn ?? .error, loader: planOptions.loader)
         if let usage = outcome.usageError {
             Terminal.writeError("Error: \(usage)\n")

@@ -173,3 +173,79 @@ import Testing
         #expect(usage.stderr == "Error: `purchse` is not an active event of the plan; did you mean `purchase`?\n")
     }
 }
+
+@Suite struct BigQuerySQLTests {
+    static let export = AnalyzeRealDataTests.export
+
+    /// The rows of the emitted query run on DuckDB (through sqlglot) over the export.
+    func run(_ options: AnalysisOptions) throws -> [JSONValue] {
+        let query: String
+        switch AnalysisPipeline.sql(plan: AnalyzeRealDataTests.plan, table: "my-project.analytics_1.events_*", options: options) {
+        case .success(let text): query = text
+        case .failure(let failure): Issue.record("no query: \(failure)"); return []
+        }
+        let dir = try TempDirectory(["query.sql": query])
+        let result = try PythonScript.run("bigquery_check.py", [dir.url.appendingPathComponent("query.sql").path, "my-project.analytics_1.events_*",
+                                                                TestPaths.shared.appendingPathComponent(Self.export).path])
+        #expect(result.status == 0)
+        return try result.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+    }
+
+    func number(_ v: JSONValue?) -> Double? {
+        switch v {
+        case .int(let i): Double(i)
+        case .double(let d): d
+        case .string("Infinity"): .infinity
+        default: nil
+        }
+    }
+
+    @Test(.enabled(if: Requirement.shared(export) && Requirement.hasSQLEngines, Requirement.pythonReason(Requirement.sqlEngines)),
+          arguments: [("session", nil, nil), ("user", nil, nil), ("session", "2016-09-01", "2016-12-31")] as [(String, String?, String?)])
+    func theQueryAgreesWithTheLocalEngine(_ unit: String, _ from: String?, _ to: String?) throws {
+        var options = AnalysisOptions()
+        options.unit = AnalysisOptions.Unit(rawValue: unit) ?? .session
+        options.funnelSteps = ["view_item", "add_to_cart", "begin_checkout"]
+        let formatter = DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        options.from = from.flatMap(formatter.date)
+        options.to = to.flatMap(formatter.date)
+        let rows = try run(options)
+        let local = AnalysisPipeline.run(plan: AnalyzeRealDataTests.plan, inputs: [TestPaths.shared.appendingPathComponent(Self.export).path], options: options)
+        let analysis = try #require(local.analysis)
+        #expect(rows.first { $0["section"] == .string("units") }?["reached_in_order"] == .int(analysis.units))
+        let liftRows = rows.filter { $0["section"] == .string("lift") }
+        #expect(liftRows.count == analysis.lift.count)
+        for row in analysis.lift {
+            let sql = try #require(liftRows.first { $0["name"] == .string(row.micro) }, "\(row.micro)")
+            #expect(sql["with_micro"] == .int(row.table.withMicro))
+            #expect(sql["converted_with"] == .int(row.table.a))
+            #expect(sql["without_micro"] == .int(row.table.withoutMicro))
+            #expect(sql["converted_without"] == .int(row.table.c))
+            #expect(sql["insufficient_data"] == .bool(row.insufficient))
+            let pairs: [(String, Double?)] = [("rate_with", row.table.rateWith), ("rate_without", row.table.rateWithout), ("lift", row.table.lift),
+                                              ("lift_ci_low", row.table.liftInterval?.lowerBound), ("lift_ci_high", row.table.liftInterval?.upperBound),
+                                              ("phi", row.table.phi), ("chi_square", row.table.chiSquare)]
+            for (column, mine) in pairs {
+                let theirs = number(sql[column])
+                #expect(mine == theirs || abs((mine ?? .nan) - (theirs ?? .nan)) <= 1e-9 * max(1, abs(mine ?? 0)), "\(row.micro) \(column): \(String(describing: mine)) vs \(String(describing: theirs))")
+            }
+            // erfc in SQL is Abramowitz-Stegun's approximation: absolute error under 1.5e-7.
+            #expect(abs((number(sql["p_value"]) ?? 9) - (row.table.pValue ?? 0)) < 2e-7, "\(row.micro) p")
+            #expect(abs((number(sql["q_value"]) ?? 9) - (row.qValue ?? 0)) < 2e-7 * Double(analysis.lift.count), "\(row.micro) q")
+        }
+        let funnel = rows.filter { $0["section"] == .string("funnel") }
+        #expect(funnel.map { $0["name"] ?? .null } == analysis.funnel.map { .string($0.name) })
+        #expect(funnel.map { $0["reached_in_order"] ?? .null } == analysis.funnel.map { .int($0.closed) })
+        #expect(funnel.map { $0["reached_any_order"] ?? .null } == analysis.funnel.map { .int($0.open) })
+        if from != nil { #expect(analysis.quality.outsideDates > 0) }
+    }
+
+    @Test func refusesTablesThatAreNotTableNames() {
+        #expect(BigQuerySQL.validTable("my-project.analytics_123456.events_*"))
+        #expect(BigQuerySQL.validTable("p.d.events_20240101"))
+        #expect(!BigQuerySQL.validTable("p.d.events_*` WHERE 1=1 --"))
+        #expect(!BigQuerySQL.validTable("events_*"))
+    }
+}

@@ -150,4 +150,6 @@ enum Requirement {
     static let cmarkgfm = ["cmarkgfm"]
     static let hasJSONSchema = python(jsonschema)
     static let hasCmarkGFM = python(cmarkgfm)
+    static let sqlEngines = ["sqlglot", "duckdb"]
+    static let hasSQLEngines = python(sqlEngines)
 }
