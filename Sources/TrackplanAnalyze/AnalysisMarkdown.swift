@@ -38,7 +38,7 @@ public enum AnalysisMarkdown {
         }
         let findings = outcome.report.diagnostics
         out += "\n## The plan, judged\n\n"
-        out += findings.isEmpty ? "No finding: the plan's hypotheses hold on this data.\n" : findings.map { d in
+        out += findings.isEmpty ? "No finding about the plan.\n" + outcome.report.notes.map { "\n" + cell($0) + "\n" }.joined() : findings.map { d in
             "- **\(d.severity.rawValue)** `\(d.ruleID)`: \(cell(d.message))" + (d.span.map { " (\(cell($0.file.path)):\($0.start.line))" } ?? "")
                 + (d.hint.map { "<br>_Next:_ \(cell($0))" } ?? "") + "\n"
         }.joined()

@@ -1,4 +1,5 @@
 import Foundation
+import TrackplanCapture
 
 /// What an analysis counts and how.
 public struct AnalysisOptions: Sendable {
@@ -23,6 +24,10 @@ public struct AnalysisOptions: Sendable {
     public var minUnits = 30
     /// The funnel's steps as event names, instead of the plan's stages.
     public var funnelSteps: [String]?
+    /// The inputs' format: GA4 export rows (the default) or a plain event log.
+    public var inputFormat: CaptureFormat = .ga4Export
+    /// Where a plain event log keeps each field.
+    public var eventLog = EventLogFields()
 
     /// Default options.
     public init() {}

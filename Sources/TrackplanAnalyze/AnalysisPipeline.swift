@@ -90,7 +90,8 @@ public enum AnalysisPipeline {
         return .success((plan, spec))
     }
 
-    /// Analyzes `inputs` (GA4 export NDJSON) against the plan at `planPath`.
+    /// Analyzes `inputs` (GA4 export NDJSON, or a plain event log; `-` is standard input) against
+    /// the plan at `planPath`.
     public static func run(plan planPath: String, inputs: [String], options: AnalysisOptions, failOn: Severity = .error,
                            loader: PlanLoader = PlanLoader()) -> Outcome {
         let plan: Plan, spec: MeasurementSpec
@@ -105,7 +106,7 @@ public enum AnalysisPipeline {
         var summaries: [CaptureSummary] = []
         for input in inputs {
             do {
-                summaries.append(try CaptureReader.read(input, format: .ga4Export) { table.add($0) })
+                summaries.append(try CaptureReader.read(input, format: options.inputFormat, eventLog: options.eventLog) { table.add($0) })
             } catch let error as FindingReport.Unreadable {
                 unreadable.append(error)
             } catch {
@@ -126,7 +127,10 @@ public enum AnalysisPipeline {
         }
         var report = FindingReport(subjects: [.init(path: planPath, files: files, diagnostics: diagnostics)], unreadable: unreadable,
                                    rules: rules)
-        report.vocabulary.nothing = "no finding: the plan's hypotheses hold on this data"
+        report.vocabulary.nothing = "no finding about the plan"
+        if !analysis.lift.isEmpty, analysis.lift.allSatisfy(\.insufficient) {
+            report.notes.append("every micro has too little data to be judged (fewer than \(options.minUnits) \(options.unit.rawValue)s with it, or fewer than \(min(options.minUnits, 10)) conversions); lower --min-units to judge them anyway")
+        }
         let problems = summaries.reduce(0) { $0 + $1.problemCount }
         let status: ExitStatus = !unreadable.isEmpty || problems > 0 ? .unreadable : report.exitStatus(failOn: failOn)
         return Outcome(report: report.capped(), analysis: analysis, exitStatus: status, usageError: nil)

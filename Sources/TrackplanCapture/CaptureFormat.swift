@@ -10,6 +10,8 @@ public enum CaptureFormat: String, Sendable, CaseIterable {
     /// GA4 hits without a HAR around them: one `/g/collect` URL per line, or NDJSON of
     /// `{"url": …, "body": …}` request objects.
     case hits
+    /// A plain event log (not GA4's): NDJSON or CSV, with configurable field names (`analyze`).
+    case eventLog = "event-log"
 
     /// What the format is, for messages and help.
     public var title: String {
@@ -18,6 +20,7 @@ public enum CaptureFormat: String, Sendable, CaseIterable {
         case .dataLayer: "data layer dump"
         case .ga4Export: "GA4 BigQuery export"
         case .hits: "list of GA4 hits"
+        case .eventLog: "event log"
         }
     }
 

@@ -21,7 +21,7 @@ public enum CaptureReader {
     /// input order. `format` overrides detection; `displayPath` is how evidence and problems
     /// name the file (default: `path`).
     public static func read(_ path: String, format: CaptureFormat? = nil, displayPath: String? = nil,
-                            maxLineBytes: Int = defaultMaxLineBytes,
+                            maxLineBytes: Int = defaultMaxLineBytes, eventLog: EventLogFields = EventLogFields(),
                             onEvent: (ObservedEvent) throws -> Void) throws -> CaptureSummary {
         let shown = displayPath ?? (path == "-" ? "standard input" : path)
         let handle: FileHandle
@@ -77,6 +77,26 @@ public enum CaptureReader {
             case .hits:
                 try LineReader.forEachLine(of: handle, maxLineBytes: maxLineBytes, prefix: head) { number, line in
                     try HitListReader.line(number, line, summary: &summary, onEvent: onEvent)
+                }
+            case .eventLog where Self.firstByte(head) == UInt8(ascii: "{"):
+                try LineReader.forEachLine(of: handle, maxLineBytes: maxLineBytes, prefix: head) { number, line in
+                    try eachJSONLine(number, line, &summary) { try EventLogReader.json($0, line: number, fields: eventLog, summary: &$1, onEvent: onEvent) }
+                }
+            case .eventLog:
+                var header: [String]?
+                try LineReader.forEachLine(of: handle, maxLineBytes: maxLineBytes, prefix: head) { number, line in
+                    switch line {
+                    case .tooLong:
+                        try eachJSONLine(number, line, &summary) { _, _ in }
+                    case .text(let bytes):
+                        summary.bytes += bytes.count + 1
+                        guard let text = String(validating: bytes, as: UTF8.self) else {
+                            summary.problem(line: number, "the line is not UTF-8; it was skipped")
+                            return
+                        }
+                        guard !text.isEmpty else { return }
+                        try EventLogReader.csv(text, number: number, header: &header, fields: eventLog, summary: &summary, onEvent: onEvent)
+                    }
                 }
             }
         } catch let error as FindingReport.Unreadable {

@@ -74,7 +74,7 @@ public struct CaptureSummary: Sendable {
         switch format {
         case .har, .hits: read.append(n(ga4Requests, "GA4 request"))
         case .dataLayer: read.append(n(records, "push", "pushes"))
-        case .ga4Export: read.append(n(records, "row"))
+        case .ga4Export, .eventLog: read.append(n(records, "row"))
         }
         read.append(n(events, "event"))
         var skipped: [String] = []

@@ -51,6 +51,7 @@ public struct VerifyExample: Sendable {
         case .ga4Export: "export.ndjson"
         case .hits: "hits.txt"
         case .har: "capture.har"
+        case .eventLog: "events.ndjson"
         }
     }
 }

@@ -25,6 +25,24 @@ struct AnalyzeCommand: ParsableCommand {
     @Argument(help: "GA4 BigQuery export rows (NDJSON).")
     var data: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("The data's format: ga4-export (default) or event-log (NDJSON or CSV; `.csv` files are event logs).", valueName: "format"))
+    var inputFormat: String?
+
+    @Option(name: .long, help: ArgumentHelp("Event log: the event name's field.", valueName: "field"))
+    var eventField: String?
+
+    @Option(name: .long, help: ArgumentHelp("Event log: the user's field.", valueName: "field"))
+    var userField: String?
+
+    @Option(name: .long, help: ArgumentHelp("Event log: the session's field.", valueName: "field"))
+    var sessionField: String?
+
+    @Option(name: .long, help: ArgumentHelp("Event log: the time's field (epoch ms or s, or ISO 8601).", valueName: "field"))
+    var timeField: String?
+
+    @Option(name: .long, help: ArgumentHelp("Event log: the field of a record holding an array of its events (one session per line).", valueName: "field"))
+    var eventsField: String?
+
     @Option(name: .long, help: ArgumentHelp("Print the analysis as SQL for this engine instead of running it: bigquery.", valueName: "engine"))
     var sql: String?
 
@@ -73,6 +91,9 @@ struct AnalyzeCommand: ParsableCommand {
         }
         guard AnalysisOptions.Unit(rawValue: unit) != nil else { throw ValidationError("--unit is `session` or `user`; found `\(unit)`") }
         guard ["text", "json", "markdown"].contains(format) else { throw ValidationError("unknown format `\(format)`; the formats are text, json, markdown") }
+        if let inputFormat, !["ga4-export", "event-log"].contains(inputFormat) {
+            throw ValidationError("--input-format is `ga4-export` or `event-log`; found `\(inputFormat)`")
+        }
         guard minUnits >= 1 else { throw ValidationError("--min-units must be at least 1") }
         _ = try day(from, "--from")
         _ = try day(to, "--to")
@@ -96,6 +117,14 @@ struct AnalyzeCommand: ParsableCommand {
         options.from = try day(from, "--from")
         options.to = try day(to, "--to")
         options.minUnits = minUnits
+        let logOptions = [eventField, userField, sessionField, timeField, eventsField]
+        let isLog = inputFormat == "event-log" || inputFormat == nil && (logOptions.contains { $0 != nil } || data.contains { $0.lowercased().hasSuffix(".csv") })
+        options.inputFormat = isLog ? .eventLog : .ga4Export
+        if let eventField { options.eventLog.event = eventField }
+        if let userField { options.eventLog.user = userField }
+        if let sessionField { options.eventLog.session = sessionField }
+        if let timeField { options.eventLog.time = timeField }
+        options.eventLog.events = eventsField
         if let table, sql != nil {
             switch AnalysisPipeline.sql(plan: plan, table: table, options: options, loader: planOptions.loader) {
             case .success(let query):

@@ -249,3 +249,75 @@ import Testing
         #expect(!BigQuerySQL.validTable("events_*"))
     }
 }
+
+@Suite struct EventLogTests {
+    static let otto = "realdata/otto_train_fixture.jsonl"
+
+    @Test(.enabled(if: Requirement.shared(otto), Requirement.sharedReason(otto)))
+    func analyzesTheOttoSessionsAsAPlainEventLog() throws {
+        // Independent count: each session's event types, with Foundation's JSON parser.
+        let text = try String(contentsOf: TestPaths.shared.appendingPathComponent(Self.otto), encoding: .utf8)
+        var types: [Set<String>] = []
+        for line in text.split(separator: "\n") {
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let events = try #require(record["events"] as? [[String: Any]])
+            types.append(Set(events.compactMap { $0["type"] as? String }))
+        }
+        let a = types.filter { $0.contains("carts") && $0.contains("orders") }.count
+        let withCarts = types.filter { $0.contains("carts") }.count
+        let orders = types.filter { $0.contains("orders") }.count
+        let dir = try TempDirectory()
+        let result = try CLI.run(["analyze", TestPaths.root.appendingPathComponent("Tests/Fixtures/analyze/otto.yaml").path,
+                                  TestPaths.shared.appendingPathComponent(Self.otto).path, "--events-field", "events", "--event-field", "type",
+                                  "--session-field", "session", "--time-field", "ts", "--min-units", "5", "--format", "json"], in: dir.url)
+        #expect(result.status == 0)
+        let document = try JSONParser.parse(result.stdout)
+        #expect(document["units"] == .int(types.count))
+        #expect(document["data"]?["events"] == .int(862))
+        guard case .array(let rows) = document["lift"] ?? .null else { Issue.record("no lift"); return }
+        let carts = try #require(rows.first { $0["micro"] == .string("carts") })
+        #expect(carts["with_micro"] == .int(withCarts))
+        #expect(carts["converted_with"] == .int(a))
+        #expect(carts["converted_without"] == .int(orders - a))
+        guard case .array(let steps) = document["funnel"]?["steps"] ?? .null else { Issue.record("no funnel"); return }
+        let open: [JSONValue] = steps.map { $0["open"] ?? .null }
+        #expect(open == [JSONValue.int(20), .int(withCarts), .int(orders)])
+    }
+
+    @Test func readsCSVWithConfigurableFields() throws {
+        let dir = try TempDirectory(["plan.yaml": EventLogTests.plan, "log.csv": """
+        user,when,what
+        u1,2026-11-01T10:00:00Z,clicks
+        u1,2026-11-01T10:01:00Z,"carts"
+        u1,2026-11-01T10:02:00Z,orders
+        u2,1762000000,clicks
+        u3,"2026-11-01T10:00:00Z,clicks
+
+        """])
+        let result = try CLI.run(["analyze", "plan.yaml", "log.csv", "--user-field", "user", "--session-field", "user",
+                                  "--time-field", "when", "--event-field", "what", "--min-units", "1", "--format", "json"], in: dir.url)
+        #expect(result.status == 2)
+        let document = try JSONParser.parse(result.stdout)
+        #expect(document["units"] == .int(2))
+        guard case .array(let findings) = document["findings"] ?? .null else { Issue.record("no findings"); return }
+        #expect(findings.contains { $0["message"] == .string("an unterminated quoted field (fields cannot span lines); the line was skipped") })
+    }
+
+    static let plan = """
+    trackplan: 1
+    name: Log
+    stages:
+      - id: decision
+    events:
+      clicks:
+        stage: decision
+        leads_to: orders
+      carts:
+        stage: decision
+        leads_to: orders
+      orders:
+        kind: macro
+        stage: decision
+
+    """
+}
