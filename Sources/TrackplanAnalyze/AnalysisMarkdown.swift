@@ -12,8 +12,9 @@ public enum AnalysisMarkdown {
         return out
     }
 
-    /// The document.
-    public static func document(_ outcome: AnalysisPipeline.Outcome, planPath: String) -> String {
+    /// The document; `charts` is the base name of the SVG charts written beside it
+    /// (`NAME-lift.svg`, `NAME-funnel.svg`), when they are.
+    public static func document(_ outcome: AnalysisPipeline.Outcome, planPath: String, charts: String? = nil) -> String {
         var out = "# What predicts conversion: `\(cell(planPath))`\n\n"
         guard let a = outcome.analysis else {
             return out + outcome.report.diagnostics.map { "- \(cell($0.message))\n" }.joined() + outcome.report.notes.joined(separator: "\n") + "\n"
@@ -23,12 +24,18 @@ public enum AnalysisMarkdown {
         out += "## Lift of each micro-conversion\n\n"
         var header = AnalysisText.liftHeader
         header[header.count - 1] = "Note"
+        if let charts, !a.lift.isEmpty { out += "![Lift of each micro-conversion, with 95% confidence intervals](\(charts)-lift.svg)\n\n" }
         out += a.lift.isEmpty ? "No micro-conversion of the plan appears in the data.\n" : table(header, AnalysisText.liftCells(a), numeric: Set(2...10).subtracting([7]))
+        out += "\nWith and Without count \(noun) with and without the micro; CR is the conversion rate to the macro; lift is CR with ÷ CR without, "
+            + "with its 95% confidence interval (Katz); phi is the correlation of the two yes/no variables; p is the chi-square test's, "
+            + "q its Benjamini–Hochberg false discovery rate across the table. Rows are sorted by the interval's lower bound.\n"
+
         if !a.unseenMicros.isEmpty {
             out += "\nNever seen in the data (a tracking gap, not \"no effect\"): " + a.unseenMicros.map { "`\(cell($0))`" }.joined(separator: ", ") + ".\n"
         }
         if let macro = a.funnelMacro, !a.funnel.isEmpty {
-            out += "\n## Funnel to `\(cell(macro))`\n\n" + table(AnalysisText.funnelHeader, AnalysisText.funnelCells(a), numeric: Set(1...5))
+            out += "\n## Funnel to `\(cell(macro))`\n\n" + (charts.map { "![Funnel](\($0)-funnel.svg)\n\n" } ?? "")
+                + "\"In order\" counts \(noun) that reached each step at or after the previous one (a closed funnel); \"any order\" those that had the step at all (an open funnel).\n\n" + table(AnalysisText.funnelHeader, AnalysisText.funnelCells(a), numeric: Set(1...5))
         }
         if let macro = a.funnelMacro, !a.byPageType.isEmpty {
             out += "\n## Conversion to `\(cell(macro))` by page type visited\n\n"

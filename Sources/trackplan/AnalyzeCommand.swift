@@ -146,7 +146,15 @@ struct AnalyzeCommand: ParsableCommand {
         case "json":
             text = AnalysisJSON.document(outcome, planPath: plan)
         case "markdown":
-            text = AnalysisMarkdown.document(outcome, planPath: plan)
+            // Charts go beside a Markdown file: ANALYSIS.md → ANALYSIS-lift.svg, ANALYSIS-funnel.svg.
+            if let output, let analysis = outcome.analysis {
+                let base = output.hasSuffix(".md") ? String(output.dropLast(3)) : output
+                try OutputFile.write(AnalysisCharts.liftSVG(analysis), to: base + "-lift.svg")
+                try OutputFile.write(AnalysisCharts.funnelSVG(analysis), to: base + "-funnel.svg")
+                text = AnalysisMarkdown.document(outcome, planPath: plan, charts: (base as NSString).lastPathComponent)
+            } else {
+                text = AnalysisMarkdown.document(outcome, planPath: plan)
+            }
         default:
             text = outcome.analysis.map(AnalysisText.render) ?? ""
             let findings = TextReporter(options: ReporterOptions(color: false, failOn: failOn ?? .error)).format(outcome.report)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import TrackplanAnalyze
 @testable import TrackplanCore
@@ -320,4 +323,30 @@ import Testing
         stage: decision
 
     """
+}
+
+@Suite struct AnalysisExampleTests {
+    static let export = AnalyzeRealDataTests.export
+
+    @Test(.enabled(if: Requirement.shared(export), Requirement.sharedReason(export)))
+    func theCommittedExampleIsWhatScriptsAnalysisExampleWrites() throws {
+        let dir = try TempDirectory()
+        let data = TestPaths.shared.appendingPathComponent(Self.export).path
+        let markdown = try CLI.run(["analyze", "examples/analysis/merch-store.yaml", data, "--format", "markdown",
+                                    "-o", dir.url.appendingPathComponent("ANALYSIS.md").path])
+        #expect(markdown.status == 0)
+        let json = try CLI.run(["analyze", "examples/analysis/merch-store.yaml", data, "--format", "json",
+                                "-o", dir.url.appendingPathComponent("analysis.json").path])
+        #expect(json.status == 0)
+        for name in ["ANALYSIS.md", "ANALYSIS-lift.svg", "ANALYSIS-funnel.svg", "analysis.json"] {
+            let written = try String(contentsOf: dir.url.appendingPathComponent(name), encoding: .utf8)
+            let committed = try String(contentsOf: TestPaths.root.appendingPathComponent("examples/analysis/\(name)"), encoding: .utf8)
+            #expect(written == committed, "examples/analysis/\(name) is stale: run scripts/analysis-example")
+        }
+        // The charts are well-formed XML.
+        for name in ["ANALYSIS-lift.svg", "ANALYSIS-funnel.svg"] {
+            let parser = XMLParser(contentsOf: TestPaths.root.appendingPathComponent("examples/analysis/\(name)"))
+            #expect(parser?.parse() == true, "\(name)")
+        }
+    }
 }
