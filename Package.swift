@@ -61,7 +61,7 @@ let package = Package(
             name: "trackplan",
             dependencies: [
                 "TrackplanCore", "TrackplanFormat", "TrackplanLint", "TrackplanReports", "TrackplanGenerators", "TrackplanDiff",
-                "TrackplanCapture", "TrackplanVerify", "TrackplanAnalyze",
+                "TrackplanSpec", "TrackplanCapture", "TrackplanVerify", "TrackplanAnalyze",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -12,13 +12,17 @@ public struct GeneratorInput: Sendable {
     public var findings: [Diagnostic]
     /// The process environment, for reproducible outputs.
     public var environment: [String: String]
+    /// What `trackplan analyze` measured, by micro name (`build --analysis`), shown next to the
+    /// declared signals.
+    public var measured: [String: MeasuredSignal]
 
     /// Creates an input; the spec is derived from `plan`.
-    public init(plan: Plan, findings: [Diagnostic] = [], environment: [String: String] = [:]) {
+    public init(plan: Plan, findings: [Diagnostic] = [], environment: [String: String] = [:], measured: [String: MeasuredSignal] = [:]) {
         self.plan = plan
         self.spec = MeasurementSpec(plan: plan)
         self.findings = findings
         self.environment = environment
+        self.measured = measured
     }
 }
 

@@ -64,8 +64,8 @@ public struct Pipeline: Sendable {
 
     /// The files of `generators` for `checked`, in order; the spec is derived once.
     public static func generate(_ checked: Checked, generators: [any Generator.Type] = GeneratorRegistry.all,
-                                environment: [String: String]) throws(GenerationError) -> [GeneratedFile] {
-        let input = GeneratorInput(plan: checked.plan, findings: checked.report.diagnostics, environment: environment)
+                                environment: [String: String], measured: [String: MeasuredSignal] = [:]) throws(GenerationError) -> [GeneratedFile] {
+        let input = GeneratorInput(plan: checked.plan, findings: checked.report.diagnostics, environment: environment, measured: measured)
         var files: [GeneratedFile] = []
         for generator in generators {
             files.append(try generator.init().generate(input))

@@ -11,6 +11,6 @@ public struct TrackingDocumentGenerator: Generator {
 
     public func generate(_ input: GeneratorInput) throws(GenerationError) -> GeneratedFile {
         GeneratedFile(name: Self.fileName,
-                      content: TrackingDocument(plan: input.plan, spec: input.spec, findings: input.findings).render())
+                      content: TrackingDocument(plan: input.plan, spec: input.spec, findings: input.findings, measured: input.measured).render())
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import TrackplanSpec
 import TrackplanCore
 import TrackplanGenerators
 
@@ -26,9 +28,20 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; exit 1 when a generated file is missing or differs.")
     var check = false
 
+    @Option(name: .long, help: ArgumentHelp("A `trackplan analyze --format json` result: TRACKING.md shows each micro's measured lift next to its declared signal.", valueName: "file"))
+    var analysis: String?
+
     func run() throws {
         let checked = try PlanGeneration.check(plan, loader: planOptions.loader)
-        let files = try PlanGeneration.generate(checked, GeneratorRegistry.all)
+        var measured: [String: MeasuredSignal] = [:]
+        if let analysis {
+            do {
+                measured = try MeasuredSignal.parse(String(contentsOfFile: analysis, encoding: .utf8))
+            } catch {
+                throw ValidationError("cannot read the analysis `\(analysis)`: \(error)")
+            }
+        }
+        let files = try PlanGeneration.generate(checked, GeneratorRegistry.all, measured: measured)
         let directory = OutputDirectory(out)
         var lines = [PlanGeneration.lintLine(checked.report)]
         if check {

@@ -4,6 +4,7 @@ import TrackplanCore
 import TrackplanFormat
 import TrackplanGenerators
 import TrackplanReports
+import TrackplanSpec
 
 /// What the generating commands share: lint first, then run generators.
 enum PlanGeneration {
@@ -20,7 +21,7 @@ enum PlanGeneration {
     }
 
     /// The files of `generators` for `checked`; exits 70 on an internal error.
-    static func generate(_ checked: Pipeline.Checked, _ generators: [any Generator.Type]) throws -> [GeneratedFile] {
+    static func generate(_ checked: Pipeline.Checked, _ generators: [any Generator.Type], measured: [String: MeasuredSignal] = [:]) throws -> [GeneratedFile] {
         do {
             _ = try GTMCompiler.exportTime(environment: ProcessInfo.processInfo.environment)
         } catch {
@@ -28,7 +29,7 @@ enum PlanGeneration {
             try ExitStatus.usage.exit()
         }
         do {
-            return try Pipeline.generate(checked, generators: generators, environment: ProcessInfo.processInfo.environment)
+            return try Pipeline.generate(checked, generators: generators, environment: ProcessInfo.processInfo.environment, measured: measured)
         } catch {
             Terminal.writeError("\(error)\n")
             try ExitStatus.software.exit()

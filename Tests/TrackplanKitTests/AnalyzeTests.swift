@@ -350,3 +350,17 @@ import Testing
         }
     }
 }
+
+@Suite struct BuildWithAnalysisTests {
+    @Test func trackingShowsTheMeasuredLiftNextToTheDeclaredSignal() throws {
+        let dir = try TempDirectory()
+        let result = try CLI.run(["build", "examples/analysis/merch-store.yaml", "--out", dir.url.path, "--analysis", "examples/analysis/analysis.json"])
+        #expect(result.status == 0)
+        let tracking = try String(contentsOf: dir.url.appendingPathComponent("TRACKING.md"), encoding: .utf8)
+        #expect(tracking.contains("| Signal | ★★★★☆ |\n| Measured | phi 0.258, lift 14.64× (95% CI 7.86–27.28) on `purchase`, 187 sessions with it — correlation, from `trackplan analyze` |\n"))
+        #expect(tracking.contains("| Measured | phi 0.690, lift ∞ (95% CI 105.87–27517.24) on `purchase`, 82 sessions with it — correlation, from `trackplan analyze` |"))
+        let bad = try CLI.run(["build", "examples/analysis/merch-store.yaml", "--out", dir.url.path, "--analysis", "examples/analysis/merch-store.yaml"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.hasPrefix("Error: cannot read the analysis `examples/analysis/merch-store.yaml`:"))
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import TrackplanCore
 import TrackplanFormat
 import TrackplanLint
@@ -18,12 +19,15 @@ public struct TrackingDocument: Sendable {
     public var spec: MeasurementSpec
     /// The lint findings to summarize (warnings and infos; the plan has no errors).
     public var findings: [Diagnostic]
+    /// What `trackplan analyze` measured, by micro name, shown next to the declared signal.
+    public var measured: [String: MeasuredSignal]
 
     /// Creates a document.
-    public init(plan: Plan, spec: MeasurementSpec, findings: [Diagnostic]) {
+    public init(plan: Plan, spec: MeasurementSpec, findings: [Diagnostic], measured: [String: MeasuredSignal] = [:]) {
         self.plan = plan
         self.spec = spec
         self.findings = findings
+        self.measured = measured
     }
 
     /// The Markdown text.
@@ -152,6 +156,9 @@ public struct TrackingDocument: Sendable {
             if event.isMicro {
                 out += "| Leads to | " + (event.leadsTo.map { eventLink($0) } ?? "—") + " |\n"
                 out += "| Signal | " + signal(event) + " |\n"
+                if let m = measured[event.name] {
+                    out += "| Measured | " + measuredText(m) + " |\n"
+                }
             }
             out += "| Key event | " + (event.keyEvent ? "yes" : "no") + " |\n"
             if !event.consent.isEmpty {
@@ -290,6 +297,17 @@ public struct TrackingDocument: Sendable {
     func stageName(_ event: EventSpec) -> String {
         guard let id = event.stage else { return "—" }
         return spec.stage(id).map { $0.name.map(MarkdownText.escape) ?? MarkdownText.code($0.id) } ?? MarkdownText.code(id)
+    }
+
+    /// "phi 0.258, lift 14.64× (95% CI 7.86–27.28) on `purchase`, 187 sessions with it".
+    func measuredText(_ m: MeasuredSignal) -> String {
+        func number(_ x: Double, _ digits: Int) -> String { x.isFinite ? String(format: "%.\(digits)f", x) : "∞" }
+        var text = m.phi.map { "phi " + number($0, 3) } ?? "phi —"
+        if let lift = m.lift { text += ", lift " + (lift.isFinite ? number(lift, 2) + "×" : "∞") }
+        if let ci = m.interval { text += " (95% CI " + number(ci.lowerBound, 2) + "–" + number(ci.upperBound, 2) + ")" }
+        text += " on " + MarkdownText.code(m.macro) + ", \(m.units) \(m.unit)\(m.units == 1 ? "" : "s") with it"
+        if m.insufficient { text += " (too little data to judge)" }
+        return text + " — correlation, from `trackplan analyze`"
     }
 
     func signal(_ event: EventSpec) -> String {
