@@ -66,7 +66,7 @@ let package = Package(
             ]
         ),
         // The files generated from the sources of truth (rule catalog, schema, examples).
-        .target(name: "TrackplanRegeneration", dependencies: ["TrackplanCore", "TrackplanFormat", "TrackplanLint", "TrackplanGenerators", "TrackplanDiff", "TrackplanVerify"]),
+        .target(name: "TrackplanRegeneration", dependencies: ["TrackplanCore", "TrackplanFormat", "TrackplanLint", "TrackplanGenerators", "TrackplanDiff", "TrackplanVerify", "TrackplanAnalyze"]),
         // `swift run trackplan-dev regenerate [--check]`: writes or checks them.
         .executableTarget(
             name: "trackplan-dev",

@@ -5,6 +5,7 @@ import TrackplanFormat
 import TrackplanGenerators
 import TrackplanLint
 import TrackplanVerify
+import TrackplanAnalyze
 
 /// Every file of the repository that is generated from a single source of truth: the rule
 /// catalog (`docs/rules.md`, the README's rule tables, the JSON Schema's rule id lists), the
@@ -34,6 +35,10 @@ public enum Regeneration {
     /// The markers around the README's verify check table.
     public static let verifyChecksBegin = "<!-- BEGIN GENERATED: verify checks (swift run trackplan-dev regenerate) -->"
     public static let verifyChecksEnd = "<!-- END GENERATED: verify checks -->"
+
+    /// The markers around the README's analyze finding table.
+    public static let analyzeBegin = "<!-- BEGIN GENERATED: analyze findings (swift run trackplan-dev regenerate) -->"
+    public static let analyzeEnd = "<!-- END GENERATED: analyze findings -->"
 
     /// The markers around the README's generated rule tables.
     public static let readmeBegin = "<!-- BEGIN GENERATED: rule tables (swift run trackplan-dev regenerate) -->"
@@ -138,7 +143,16 @@ public enum Regeneration {
               let checksEnd = withKinds.range(of: verifyChecksEnd, range: checksBegin.upperBound..<withKinds.endIndex) else {
             throw Failure(description: "README.md lacks the markers `\(verifyChecksBegin)` … `\(verifyChecksEnd)`")
         }
-        return String(withKinds[..<checksBegin.upperBound]) + "\n" + verifyCheckTable() + String(withKinds[checksEnd.lowerBound...])
+        let withChecks = String(withKinds[..<checksBegin.upperBound]) + "\n" + verifyCheckTable() + String(withKinds[checksEnd.lowerBound...])
+        guard let analyzeStart = withChecks.range(of: analyzeBegin),
+              let analyzeStop = withChecks.range(of: analyzeEnd, range: analyzeStart.upperBound..<withChecks.endIndex) else {
+            throw Failure(description: "README.md lacks the markers `\(analyzeBegin)` … `\(analyzeEnd)`")
+        }
+        var table = "| Finding | Severity | What it says |\n| --- | --- | --- |\n"
+        for d in AnalysisChecks.descriptions {
+            table += "| `\(d.id)` | \(d.severity.rawValue) | \(d.summary.replacingOccurrences(of: "|", with: "\\|")) \(d.rationale.replacingOccurrences(of: "|", with: "\\|")) |\n"
+        }
+        return String(withChecks[..<analyzeStart.upperBound]) + "\n" + table + String(withChecks[analyzeStop.lowerBound...])
     }
 
     /// The checks of `trackplan verify` as a Markdown table.
