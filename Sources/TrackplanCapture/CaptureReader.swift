@@ -24,7 +24,7 @@ public enum CaptureReader {
                             maxLineBytes: Int = defaultMaxLineBytes, eventLog: EventLogFields = EventLogFields(),
                             onEvent: (ObservedEvent) throws -> Void) throws -> CaptureSummary {
         let shown = displayPath ?? (path == "-" ? "standard input" : path)
-        let handle: FileHandle
+        var handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput
         } else {
@@ -40,18 +40,31 @@ public enum CaptureReader {
             }
             handle = opened
         }
-        defer { try? handle.close() }
-        let head: [UInt8]
+        var head: [UInt8]
         do {
             head = Array(try handle.read(upToCount: headSize) ?? Data())
         } catch {
             throw FindingReport.Unreadable(path: shown, reason: error.localizedDescription, noun: "capture")
         }
+        // gzip-compressed (an export written with `--compression GZIP`): read through `gzip -dc`.
+        var decompressor: Decompressor?
+        if head.starts(with: [0x1F, 0x8B]) {
+            guard path != "-" else {
+                throw FindingReport.Unreadable(path: shown, reason: "standard input is gzip-compressed; pipe it through `gunzip -c`", noun: "capture")
+            }
+            try? handle.close()
+            do {
+                let started = try Decompressor(path: path)
+                decompressor = started
+                handle = started.output
+                head = Array(try handle.read(upToCount: headSize) ?? Data())
+            } catch {
+                throw FindingReport.Unreadable(path: shown, reason: "the file is gzip-compressed and `gzip -dc` could not read it: \(error)", noun: "capture")
+            }
+        }
+        defer { try? handle.close() }
         guard head.contains(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else {
             throw FindingReport.Unreadable(path: shown, reason: "the file is empty", noun: "capture")
-        }
-        if head.starts(with: [0x1F, 0x8B]) {
-            throw FindingReport.Unreadable(path: shown, reason: "the file is gzip-compressed; decompress it first (`gunzip -k`)", noun: "capture")
         }
         guard let format = format ?? CaptureFormat.detect(head: head, firstLineObject: firstLineObject(head)) else {
             throw FindingReport.Unreadable(
@@ -103,6 +116,9 @@ public enum CaptureReader {
             throw error
         } catch let error as NSError where error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain {
             throw FindingReport.Unreadable(path: shown, reason: error.localizedDescription, noun: "capture")
+        }
+        if let decompressor, let failure = decompressor.finish() {
+            summary.problem(line: max(summary.records, 1), "the gzip file is cut off or corrupt (\(failure)); what came before was read")
         }
         return summary
     }
@@ -167,5 +183,33 @@ public enum CaptureReader {
             lineStart = k + 1
         }
         return (line, offset - lineStart + 1)
+    }
+}
+
+/// `gzip -dc PATH` running beside the reader: its standard output is read like a file.
+final class Decompressor {
+    let process = Process()
+    let output: FileHandle
+    private let errors = Pipe()
+
+    init(path: String) throws {
+        let pipe = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-dc", "--", path]
+        process.standardOutput = pipe
+        process.standardError = errors
+        try process.run()
+        output = pipe.fileHandleForReading
+    }
+
+    /// Waits for gzip; what it said when it failed, else nil.
+    func finish() -> String? {
+        // Drain what is left, so gzip is not blocked on a full pipe when reading stopped early.
+        _ = try? output.readToEnd()
+        process.waitUntilExit()
+        guard process.terminationStatus != 0 else { return nil }
+        let message = String(decoding: (try? errors.fileHandleForReading.readToEnd()) ?? Data(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return message.isEmpty ? "gzip exited with status \(process.terminationStatus)" : message
     }
 }

@@ -259,6 +259,28 @@ func nameCounts(_ names: [String]) -> [String: Int] {
         #expect(events.allSatisfy { ($0.evidence.entry ?? 99) < summary.records })
     }
 
+    @Test func readsGzipCompressedExportsAndLocatesACutOffOne() throws {
+        var lines = ""
+        for k in 0..<2000 {
+            lines += #"{"event_name": "e\#(k % 7)", "user_pseudo_id": "u\#(k)", "event_params": [], "padding": "\#(String(repeating: "x", count: k % 50))"}"# + "\n"
+        }
+        let dir = try TempDirectory(["export.ndjson": lines])
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["gzip", "-k", dir.url.appendingPathComponent("export.ndjson").path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let (summary, events) = try readCapture(dir.url.appendingPathComponent("export.ndjson.gz").path)
+        #expect(summary.format == .ga4Export)
+        #expect(events.count == 2000)
+        #expect(summary.problems.isEmpty)
+        let compressed = try Data(contentsOf: dir.url.appendingPathComponent("export.ndjson.gz"))
+        try compressed.prefix(compressed.count / 2).write(to: dir.url.appendingPathComponent("cut.ndjson.gz"))
+        let (cut, cutEvents) = try readCapture(dir.url.appendingPathComponent("cut.ndjson.gz").path)
+        #expect(!cutEvents.isEmpty && cutEvents.count < 2000)
+        #expect(cut.problems.contains { $0.message.hasPrefix("the gzip file is cut off or corrupt (gzip: ") && $0.message.hasSuffix("unexpected end of file); what came before was read") })
+    }
+
     @Test func detectsFormatsAndRefusesWhatItCannotRead() throws {
         let dir = try TempDirectory([
             "a.json": "[{\"event\": \"x\"}]",
@@ -283,7 +305,7 @@ func nameCounts(_ names: [String]) -> [String: Int] {
             #expect(error.description == "cannot read capture `other.csv`: not a HAR capture, data layer dump, GA4 BigQuery export (NDJSON) or list of GA4 hits; give the format with --input-format if it is one of them")
         }
         try Data([0x1F, 0x8B, 0x08, 0x00]).write(to: dir.url.appendingPathComponent("x.gz"))
-        #expect(throws: FindingReport.Unreadable.self) { try readCapture(dir.url.appendingPathComponent("x.gz").path) }
+        #expect(throws: FindingReport.Unreadable.self) { try readCapture(dir.url.appendingPathComponent("x.gz").path) }  // nothing in it
     }
 
     @Test func readsDataLayerPushesAndGtagCommands() throws {
