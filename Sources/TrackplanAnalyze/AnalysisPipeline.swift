@@ -63,6 +63,10 @@ public enum AnalysisPipeline {
 
     static let rules = LoaderRules.descriptions + AnalysisChecks.descriptions
 
+    /// The columns of GA4 export rows an analysis reads (the unit, the event, its time and day,
+    /// the session and page parameters).
+    static let exportColumns: Set<String> = ["event_name", "event_timestamp", "event_date", "user_pseudo_id", "event_params"]
+
     /// The plan and its spec, checked against the options.
     static func load(_ planPath: String, options: AnalysisOptions, loader: PlanLoader) -> Result<(Plan, MeasurementSpec), OutcomeError> {
         let loaded: LoadResult
@@ -106,7 +110,8 @@ public enum AnalysisPipeline {
         var summaries: [CaptureSummary] = []
         for input in inputs {
             do {
-                summaries.append(try CaptureReader.read(input, format: options.inputFormat, eventLog: options.eventLog) { table.add($0) })
+                summaries.append(try CaptureReader.read(input, format: options.inputFormat, eventLog: options.eventLog,
+                                                        exportColumns: Self.exportColumns) { table.add($0) })
             } catch let error as FindingReport.Unreadable {
                 unreadable.append(error)
             } catch {

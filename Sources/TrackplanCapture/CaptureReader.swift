@@ -19,9 +19,11 @@ public enum CaptureReader {
 
     /// Reads the input at `path` (`-` for standard input), handing each event to `onEvent` in
     /// input order. `format` overrides detection; `displayPath` is how evidence and problems
-    /// name the file (default: `path`).
+    /// name the file (default: `path`); `exportColumns`, when given, are the only columns of GA4
+    /// export rows read (the others are skipped, which is faster).
     public static func read(_ path: String, format: CaptureFormat? = nil, displayPath: String? = nil,
                             maxLineBytes: Int = defaultMaxLineBytes, eventLog: EventLogFields = EventLogFields(),
+                            exportColumns: Set<String>? = nil,
                             onEvent: (ObservedEvent) throws -> Void) throws -> CaptureSummary {
         let shown = displayPath ?? (path == "-" ? "standard input" : path)
         var handle: FileHandle
@@ -85,7 +87,9 @@ public enum CaptureReader {
                 }
             case .ga4Export:
                 try LineReader.forEachLine(of: handle, maxLineBytes: maxLineBytes, prefix: head) { number, line in
-                    try eachJSONLine(number, line, &summary) { try GA4ExportReader.row($0, line: number, summary: &$1, onEvent: onEvent) }
+                    try eachJSONLine(number, line, &summary, keeping: exportColumns) {
+                        try GA4ExportReader.row($0, line: number, summary: &$1, onEvent: onEvent)
+                    }
                 }
             case .hits:
                 try LineReader.forEachLine(of: handle, maxLineBytes: maxLineBytes, prefix: head) { number, line in
@@ -143,7 +147,7 @@ public enum CaptureReader {
 
     /// Parses one NDJSON line and hands the value to `body`; an empty line is skipped, and a line
     /// that is not JSON or too long becomes a located problem.
-    static func eachJSONLine(_ number: Int, _ line: LineReader.Line, _ summary: inout CaptureSummary,
+    static func eachJSONLine(_ number: Int, _ line: LineReader.Line, _ summary: inout CaptureSummary, keeping keys: Set<String>? = nil,
                              _ body: (JSONValue, inout CaptureSummary) throws -> Void) throws {
         summary.bytes += 1
         switch line {
@@ -156,7 +160,7 @@ public enum CaptureReader {
             guard bytes.contains(where: { ![0x20, 0x09].contains($0) }) else { return }
             let value: JSONValue
             do {
-                value = try JSONByteParser.parse(bytes)
+                value = try keys.map { try JSONByteParser.parse(bytes, keeping: $0) } ?? JSONByteParser.parse(bytes)
             } catch let failure as JSONByteParser.Failure {
                 summary.problem(line: number, column: failure.offset + 1, "the line is not JSON: \(failure.message); it was skipped")
                 return

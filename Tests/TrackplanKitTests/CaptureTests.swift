@@ -43,6 +43,19 @@ func nameCounts(_ names: [String]) -> [String: Int] {
         #expect(failure(Array(String(repeating: "[", count: 300).utf8))?.description == "nesting deeper than 256 levels at byte 256")
     }
 
+    @Test func skipsTheTopLevelMembersItIsNotAskedFor() throws {
+        let text = #"{"a": 1, "skip": {"x": [1, {"y": "}]\"" }], "z": null}, "b": "two", "c": [true]}"#
+        let value = try Array(text.utf8).withUnsafeBufferPointer { try JSONByteParser.parse($0, keeping: ["a", "b"]) }
+        #expect(value == .object([JSONMember("a", .int(1)), JSONMember("b", .string("two"))]))
+        let broken = Array(#"{"a": 1, "skip": {"x": [1, 2}, "b": 2}"#.utf8)
+        do {
+            _ = try broken.withUnsafeBufferPointer { try JSONByteParser.parse($0, keeping: ["a"]) }
+            Issue.record("malformed text in a skipped member was accepted")
+        } catch let failure as JSONByteParser.Failure {
+            #expect(failure.description == "expected `]` at byte 28")
+        }
+    }
+
     @Test func streamsOneArrayWithTheOffsetOfEachElement() throws {
         let text = #"{"log": {"entries": [{"n": 1}, {"n": 2}], "pages": [3]}}"#
         var seen: [(JSONValue, Int)] = []
