@@ -20,9 +20,12 @@ enum GA4ExportReader {
         event.date = text(row["event_date"])
         switch row["event_timestamp"] {
         case .int(let micros): event.timestamp = Double(micros) / 1000
-        case .double(let micros): event.timestamp = micros / 1000
-        case .string(let s): event.timestamp = Double(s).map { $0 / 1000 }
-        default: break
+        case .double(let micros) where micros.isFinite: event.timestamp = micros / 1000
+        case .string(let s) where Double(s) != nil: event.timestamp = Double(s).map { $0 / 1000 }
+        case .none, .null: break
+        case let other?:
+            summary.problem(line: line, "`event_timestamp` is \(Self.kind(other)), not microseconds since 1970; the row was skipped")
+            return
         }
         event.params = keyValues(row["event_params"])
         event.userProperties = keyValues(row["user_properties"])
@@ -70,6 +73,17 @@ enum GA4ExportReader {
                 }
             }
             return ObservedParam(key, .null)
+        }
+    }
+
+    static func kind(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let s): "the text `\(s.prefix(40))`"
+        case .bool: "a boolean"
+        case .array: "a list"
+        case .object: "an object"
+        case .double: "not a finite number"
+        default: "not a number"
         }
     }
 

@@ -105,6 +105,33 @@ import Testing
     }
 }
 
+@Suite struct FirebaseTests {
+    static let rows = "realdata/firebase_analytics_153293282.sample_rows.ndjson"
+
+    @Test(.enabled(if: Requirement.shared(rows), Requirement.sharedReason(rows)))
+    func analyzesTheFirebaseRowsPerUser() throws {
+        let micros = ["level_start_quickplay", "level_complete_quickplay", "level_fail_quickplay"]
+        let reference = try PythonScript.run("analysis_reference.py", [TestPaths.shared.appendingPathComponent(Self.rows).path, "post_score",
+                                                                      micros.joined(separator: ","), micros[0], "--unit", "user"])
+        let theirs = try JSONParser.parse(reference.stdout)
+        var options = AnalysisOptions()
+        options.unit = .user
+        options.minUnits = 5
+        let outcome = AnalysisPipeline.run(plan: TestPaths.root.appendingPathComponent("Tests/Fixtures/analyze/flood-it.yaml").path,
+                                           inputs: [TestPaths.shared.appendingPathComponent(Self.rows).path], options: options)
+        let analysis = try #require(outcome.analysis)
+        #expect(JSONValue.int(analysis.units) == theirs["units"])
+        guard case .array(let rows) = theirs["lift"] ?? .null else { Issue.record("no reference rows"); return }
+        for row in rows {
+            let mine = try #require(analysis.lift.first { JSONValue.string($0.micro) == row["micro"] })
+            #expect(JSONValue.int(mine.table.a) == row["a"])
+            #expect(JSONValue.int(mine.table.b) == row["b"])
+            #expect(JSONValue.int(mine.table.c) == row["c"])
+            #expect(JSONValue.int(mine.table.d) == row["d"])
+        }
+    }
+}
+
 @Suite struct AnalyzeCLITests {
     static let plan = """
     trackplan: 1
@@ -165,6 +192,11 @@ import Testing
         ])
         let failing = try CLI.run(["analyze", "plan.yaml", "events.ndjson", "--fail-on", "warning"], in: dir.url)
         #expect(failing.status == 1)
+        // A wrong timestamp type: located, the row left out, exit 2.
+        try dir.write("wrong-time.ndjson", export + #"{"event_name": "purchase", "event_timestamp": "yesterday", "user_pseudo_id": "u1", "event_params": []}"# + "\n")
+        let wrongTime = try CLI.run(["analyze", "plan.yaml", "wrong-time.ndjson"], in: dir.url)
+        #expect(wrongTime.status == 2)
+        #expect(wrongTime.stdout.contains("wrong-time.ndjson:397:1: error: `event_timestamp` is the text `yesterday`, not microseconds since 1970; the row was skipped [export-problem]"))
         // A broken line and a row without a session id: located, left out, exit 2.
         try dir.write("broken.ndjson", export + "{\"event_name\": \n" + #"{"event_name": "purchase", "user_pseudo_id": "x", "event_params": []}"# + "\n")
         let broken = try CLI.run(["analyze", "plan.yaml", "broken.ndjson"], in: dir.url)
