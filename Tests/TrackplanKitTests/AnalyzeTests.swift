@@ -6,6 +6,16 @@ import Testing
 @testable import TrackplanAnalyze
 @testable import TrackplanCore
 
+/// A JSON number as a Double (`"Infinity"` as the JSON outputs write an infinite lift).
+func number(_ v: JSONValue?) -> Double? {
+    switch v {
+    case .int(let i): Double(i)
+    case .double(let d): d
+    case .string("Infinity"): .infinity
+    default: nil
+    }
+}
+
 @Suite struct TwoByTwoTests {
     @Test func computesTheTextbookFigures() throws {
         // 40 of 100 with the micro converted, 10 of 100 without.
@@ -42,14 +52,6 @@ import Testing
     }
 
     func close(_ a: JSONValue?, _ b: JSONValue?, _ what: String) {
-        func number(_ v: JSONValue?) -> Double? {
-            switch v {
-            case .int(let i): Double(i)
-            case .double(let d): d
-            case .string("Infinity"): .infinity
-            default: nil
-            }
-        }
         guard let x = number(a), let y = number(b) else { Issue.record("\(what): \(String(describing: a)) vs \(String(describing: b))"); return }
         #expect(x == y || abs(x - y) <= 1e-9 * max(1, abs(y)), "\(what): \(x) vs \(y)")
     }
@@ -226,14 +228,6 @@ import Testing
         return try result.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
     }
 
-    func number(_ v: JSONValue?) -> Double? {
-        switch v {
-        case .int(let i): Double(i)
-        case .double(let d): d
-        case .string("Infinity"): .infinity
-        default: nil
-        }
-    }
 
     @Test(.enabled(if: Requirement.shared(export) && Requirement.hasSQLEngines, Requirement.pythonReason(Requirement.sqlEngines)),
           arguments: [("session", nil, nil), ("user", nil, nil), ("session", "2016-09-01", "2016-12-31")] as [(String, String?, String?)])
