@@ -229,7 +229,8 @@ func number(_ v: JSONValue?) -> Double? {
     }
 
 
-    @Test(.enabled(if: Requirement.shared(export) && Requirement.hasSQLEngines, Requirement.pythonReason(Requirement.sqlEngines)),
+    @Test(.enabled(if: Requirement.shared(export) && Requirement.hasSQLEngines,
+                   Comment(rawValue: "\(Requirement.sharedReason(export).rawValue); and \(Requirement.pythonReason(Requirement.sqlEngines).rawValue)")),
           arguments: [("session", nil, nil), ("user", nil, nil), ("session", "2016-09-01", "2016-12-31")] as [(String, String?, String?)])
     func theQueryAgreesWithTheLocalEngine(_ unit: String, _ from: String?, _ to: String?) throws {
         var options = AnalysisOptions()
