@@ -15,9 +15,10 @@ public struct AnalysisOptions: Sendable {
     public var unit: Unit = .session
     /// The macro-conversion every micro is measured against; nil: the one each micro `leads_to`.
     public var macro: String?
-    /// The first day counted (UTC), inclusive.
+    /// The first day counted, inclusive: compared with the export's `event_date` (the daily
+    /// table's day), else with the timestamp's UTC day.
     public var from: Date?
-    /// The last day counted (UTC), inclusive.
+    /// The last day counted, inclusive.
     public var to: Date?
     /// Below this many units with a micro (or this many conversions), a row is flagged as
     /// insufficient data and not judged.

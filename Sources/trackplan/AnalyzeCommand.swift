@@ -10,8 +10,10 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Measure from GA4 exports whether each micro-conversion predicts its macro: lift, correlation, funnel.",
         discussion: """
-        DATA is GA4 BigQuery export rows as NDJSON (`-` for standard input). Correlation, not \
-        causation: the figures say which steps go with conversion, not which cause it.
+        DATA is GA4 BigQuery export rows as NDJSON, or a plain event log (NDJSON or CSV, see \
+        --input-format); gzip-compressed files are read too, and `-` is standard input. \
+        Correlation, not causation: the figures say which steps go with conversion, not which \
+        cause it.
 
         Exit status: 0, 1 when a finding about the plan reaches --fail-on (default: never, the \
         findings are advice), 2 when the plan or an export could not be read (or a line of it), \
@@ -22,7 +24,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Argument(help: "The plan file (YAML).")
     var plan: String
 
-    @Argument(help: "GA4 BigQuery export rows (NDJSON).")
+    @Argument(help: "GA4 BigQuery export rows (NDJSON), or an event log.")
     var data: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("The data's format: ga4-export (default) or event-log (NDJSON or CSV; `.csv` files are event logs).", valueName: "format"))
@@ -58,10 +60,10 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The funnel's steps as event names, comma-separated (default: the plan's stages).", valueName: "events"))
     var funnel: String?
 
-    @Option(name: .long, help: ArgumentHelp("The first day counted (UTC), YYYY-MM-DD.", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("The first day counted, YYYY-MM-DD: the export's event_date (else the timestamp's UTC day).", valueName: "date"))
     var from: String?
 
-    @Option(name: .long, help: ArgumentHelp("The last day counted (UTC), YYYY-MM-DD.", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("The last day counted, YYYY-MM-DD, inclusive.", valueName: "date"))
     var to: String?
 
     @Option(name: .long, help: "Below this many units with a micro, its row is flagged as insufficient data.")

@@ -27,7 +27,7 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "The captures and exports to check.")
     var inputs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The inputs' format, instead of detecting it: \(CaptureFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("The inputs' format, instead of detecting it: \(CaptureFormat.allCases.map(\.rawValue).joined(separator: ", ")) (an event log with the fields event, user_id, session_id, timestamp).", valueName: "format"))
     var inputFormat: String?
 
     @Option(name: .long, help: ArgumentHelp("Output format: \(Self.formats.joined(separator: ", ")).", valueName: "format"))
