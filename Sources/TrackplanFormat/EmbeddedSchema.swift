@@ -126,6 +126,16 @@ public enum EmbeddedSchema {
             "$ref": "#/definitions/param"
           }
         },
+        "codegen": {
+          "type": "array",
+          "uniqueItems": true,
+          "description": "Optional outputs `trackplan build` also writes: `typescript` (`tracking.ts`, typed data layer helpers for the site's code).",
+          "items": {
+            "enum": [
+              "typescript"
+            ]
+          }
+        },
         "conventions": {
           "type": "object",
           "description": "The team's naming and coverage conventions.",

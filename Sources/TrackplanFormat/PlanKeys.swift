@@ -4,7 +4,7 @@ import TrackplanCore
 /// requires the JSON Schema's definitions to list exactly these, in this order.
 public enum PlanKeys {
     /// The root file's keys (schema: `plan`).
-    public static let root = ["trackplan", "name", "description", "hostnames", "include", "ga4", "gtm", "consent", "shared_params", "user_properties", "conventions", "stages", "page_types", "events", "lint"]
+    public static let root = ["trackplan", "name", "description", "hostnames", "include", "ga4", "gtm", "consent", "shared_params", "user_properties", "codegen", "conventions", "stages", "page_types", "events", "lint"]
     /// An included file's keys (schema: `included_file`).
     public static let includedFile = ["page_types", "events", "include"]
     /// A page type's keys (schema: `page_type`).

@@ -81,6 +81,7 @@ struct LoadSession {
         var measurementID: Located<String>?
         var ga4Span: SourceSpan?
         var hostnames: [Located<String>] = []
+        var codegen: [Located<String>] = []
         var consent = ConsentSettings()
         var gtmPublicID: Located<String>?
         var sharedParams: [Param] = []
@@ -103,6 +104,7 @@ struct LoadSession {
             files: files, rootFile: root.file)
         plan.ga4Span = root.ga4Span
         plan.hostnames = root.hostnames
+        plan.codegen = root.codegen
         plan.consent = root.consent
         plan.gtmPublicID = root.gtmPublicID
         plan.sharedParams = root.sharedParams
@@ -147,11 +149,28 @@ struct LoadSession {
                                     measurementID: measurementID, conventions: conventions, stages: stages, ruleSettings: ruleSettings)
         settings.ga4Span = fields.pairs.first { $0.key.scalar?.text == "ga4" }?.key.span
         settings.hostnames = loadHostnames(fields["hostnames"])
+        settings.codegen = loadCodegen(fields["codegen"])
         settings.consent = loadConsent(fields["consent"])
         settings.gtmPublicID = loadGTM(fields["gtm"])
         settings.sharedParams = loadParamMap(fields["shared_params"], key: "shared_params", what: "shared parameter")
         settings.userProperties = loadParamMap(fields["user_properties"], key: "user_properties", what: "user property")
         return (settings, includes)
+    }
+
+    /// The outputs `codegen` may name.
+    static let codegenTargets = ["typescript"]
+
+    /// `codegen:`: the optional outputs `build` also writes.
+    mutating func loadCodegen(_ node: YAMLNode?) -> [Located<String>] {
+        guard let names = decoder.stringList(node, "codegen", of: "outputs like `typescript`", path: .key("codegen")) else { return [] }
+        return names.filter { name in
+            guard Self.codegenTargets.contains(name.value) else {
+                decoder.error("`\(name.value)` is not an output `codegen` can name; it names \(Self.codegenTargets.map { "`\($0)`" }.joined(separator: ", "))",
+                              at: name.span, path: .key("codegen"))
+                return false
+            }
+            return true
+        }
     }
 
     /// A `yaml-syntax` error when `path` is over the size limit, found without reading it.

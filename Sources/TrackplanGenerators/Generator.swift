@@ -77,6 +77,13 @@ public protocol Generator: Sendable {
     init()
     /// The file for `input`.
     func generate(_ input: GeneratorInput) throws(GenerationError) -> GeneratedFile
+    /// Whether `build` writes the file for `plan` (optional outputs are named in `codegen`).
+    static func isWanted(by plan: Plan) -> Bool
+}
+
+extension Generator {
+    /// Every output is wanted unless the generator says otherwise.
+    public static func isWanted(by plan: Plan) -> Bool { true }
 }
 
 /// Every generator, in the order `build` writes their files.
@@ -86,6 +93,7 @@ public enum GeneratorRegistry {
         GTMContainerGenerator.self,
         GA4AdminGenerator.self,
         TrackingDocumentGenerator.self,
+        TypeScriptGenerator.self,
     ]
 
     /// The generator with `id`.

@@ -62,12 +62,14 @@ public struct Pipeline: Sendable {
         return Checked(plan: plan, report: report)
     }
 
-    /// The files of `generators` for `checked`, in order; the spec is derived once.
+    /// The files of `generators` for `checked`, in order; the spec is derived once. With
+    /// `wantedOnly`, the optional outputs the plan does not name in `codegen` are left out.
     public static func generate(_ checked: Checked, generators: [any Generator.Type] = GeneratorRegistry.all,
-                                environment: [String: String], measured: [String: MeasuredSignal] = [:]) throws(GenerationError) -> [GeneratedFile] {
+                                environment: [String: String], measured: [String: MeasuredSignal] = [:],
+                                wantedOnly: Bool = true) throws(GenerationError) -> [GeneratedFile] {
         let input = GeneratorInput(plan: checked.plan, findings: checked.report.diagnostics, environment: environment, measured: measured)
         var files: [GeneratedFile] = []
-        for generator in generators {
+        for generator in generators where !wantedOnly || generator.isWanted(by: checked.plan) {
             files.append(try generator.init().generate(input))
         }
         return files

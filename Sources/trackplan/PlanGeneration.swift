@@ -21,7 +21,8 @@ enum PlanGeneration {
     }
 
     /// The files of `generators` for `checked`; exits 70 on an internal error.
-    static func generate(_ checked: Pipeline.Checked, _ generators: [any Generator.Type], measured: [String: MeasuredSignal] = [:]) throws -> [GeneratedFile] {
+    static func generate(_ checked: Pipeline.Checked, _ generators: [any Generator.Type], measured: [String: MeasuredSignal] = [:],
+                         wantedOnly: Bool = true) throws -> [GeneratedFile] {
         do {
             _ = try GTMCompiler.exportTime(environment: ProcessInfo.processInfo.environment)
         } catch {
@@ -29,7 +30,8 @@ enum PlanGeneration {
             try ExitStatus.usage.exit()
         }
         do {
-            return try Pipeline.generate(checked, generators: generators, environment: ProcessInfo.processInfo.environment, measured: measured)
+            return try Pipeline.generate(checked, generators: generators, environment: ProcessInfo.processInfo.environment, measured: measured,
+                                         wantedOnly: wantedOnly)
         } catch {
             Terminal.writeError("\(error)\n")
             try ExitStatus.software.exit()
@@ -45,7 +47,7 @@ enum PlanGeneration {
     /// `trackplan gtm|ga4|docs PLAN [-o FILE]`: lints, writes one generator's file, says so.
     static func single(_ generator: any Generator.Type, plan: String, output: String?, loader: PlanLoader) throws {
         let checked = try check(plan, loader: loader)
-        let files = try generate(checked, [generator])
+        let files = try generate(checked, [generator], wantedOnly: false)
         guard let file = files.first else { return }
         try OutputFile.emit(file.content, to: output)
         var lines = [lintLine(checked.report)]

@@ -97,7 +97,7 @@ import Testing
     @Test func registriesListEveryOutput() {
         #expect(ReporterRegistry.ids == ["text", "json", "sarif", "github", "junit"])
         #expect(ReporterRegistry.idList == "text, json, sarif, github or junit")
-        #expect(GeneratorRegistry.all.map { $0.fileName } == ["gtm-container.json", "ga4-admin.json", "TRACKING.md"])
+        #expect(GeneratorRegistry.all.map { $0.fileName } == ["gtm-container.json", "ga4-admin.json", "TRACKING.md", "tracking.ts"])
         #expect(GeneratorRegistry.generator("docs") == TrackingDocumentGenerator.self)
         #expect(ExitStatus.allCases.map(\.code) == [0, 1, 2, 64, 70])
     }

@@ -150,6 +150,18 @@ enum Requirement {
     static let cmarkgfm = ["cmarkgfm"]
     static let hasJSONSchema = python(jsonschema)
     static let hasCmarkGFM = python(cmarkgfm)
+    /// Whether TypeScript's compiler and node are on the PATH (always true when every test must run).
+    static let hasTypeScript: Bool = requireAll || ["tsc", "node"].allSatisfy { tool in
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sh", "-c", "command -v \(tool)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+    static let typeScriptReason = Comment(rawValue: "needs tsc and node (Debian's node-typescript; `scripts/setup` installs it)")
     static let sqlEngines = ["sqlglot", "duckdb"]
     static let hasSQLEngines = python(sqlEngines)
 }

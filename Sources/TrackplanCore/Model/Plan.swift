@@ -19,6 +19,8 @@ public struct Plan: Sendable, Hashable {
     public var userProperties: [Param] = []
     /// The consent the plan's tags require, and where the law requires it.
     public var consent = ConsentSettings()
+    /// The optional outputs `trackplan build` also writes (`codegen: [typescript]`).
+    public var codegen: [Located<String>] = []
     /// The naming and coverage conventions in force.
     public var conventions: Conventions
     /// The funnel stages, first to last.
