@@ -74,6 +74,12 @@ enum DataLayerReader {
         case .object(let members) where depth < maxDepth:
             if members.isEmpty { params.append(ObservedParam(path, .object)) }
             for member in members { flatten(member.value, path: path + "." + member.key, depth: depth + 1, into: &params) }
+        case .array(let elements) where depth < maxDepth:
+            params.append(ObservedParam(path, observed(value, key: path)))
+            // The first element's fields too, as plans read them (`ecommerce.items.0.item_id`).
+            if case .object(let members)? = elements.first {
+                for member in members { flatten(member.value, path: path + ".0." + member.key, depth: depth + 2, into: &params) }
+            }
         default:
             params.append(ObservedParam(path, observed(value, key: path)))
         }

@@ -332,7 +332,8 @@ func nameCounts(_ names: [String]) -> [String: Int] {
         #expect(summary.account == "5 pushes, 2 events; skipped 1 GTM event (gtm.*), 2 pushes without an event")
         #expect(events.map(\.name) == ["purchase", "sign_up"])
         #expect(events[0].params == [ObservedParam("ecommerce.transaction_id", .string("T1")), ObservedParam("ecommerce.value", .integer(25)),
-                                     ObservedParam("ecommerce.items", .items(count: 2, withoutIDOrName: 1))])
+                                     ObservedParam("ecommerce.items", .items(count: 2, withoutIDOrName: 1)),
+                                     ObservedParam("ecommerce.items.0.item_id", .string("A"))])
         #expect(events[0].evidence.line == 2)
         #expect(events[1].params == [ObservedParam("method", .string("email"))])
     }

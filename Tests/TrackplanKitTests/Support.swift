@@ -162,6 +162,18 @@ enum Requirement {
         return process.terminationStatus == 0
     }
     static let typeScriptReason = Comment(rawValue: "needs tsc and node (Debian's node-typescript; `scripts/setup` installs it)")
+    /// Whether a headless Chromium is on the PATH, with tsc (always true when every test must run).
+    static let hasChromium: Bool = requireAll || hasTypeScript && {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sh", "-c", "command -v chromium"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+    static let chromiumReason = Comment(rawValue: "needs chromium and tsc (Debian's chromium and node-typescript; `scripts/setup` installs them)")
     static let sqlEngines = ["sqlglot", "duckdb"]
     static let hasSQLEngines = python(sqlEngines)
 }
