@@ -75,7 +75,7 @@ extension Analysis {
         units = table.count
         minUnits = options.minUnits
         quality = table.quality
-        let index = Dictionary(table.events.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = table.eventIndex
         var rows: [LiftRow] = []
         var unseen: [String] = []
         for event in spec.events where event.isMicro {

@@ -15,6 +15,8 @@ public struct UnitTable: Sendable {
         /// Page types it visited (bit per page type).
         var pages: [UInt64]
 
+        mutating func update(_ body: (inout Unit) -> Void) { body(&self) }
+
         func has(_ bit: Int, in bits: [UInt64]) -> Bool { bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
         func saw(_ event: Int) -> Bool { has(event, in: seen) }
         func visited(_ pageType: Int) -> Bool { has(pageType, in: pages) }
@@ -77,19 +79,17 @@ public struct UnitTable: Sendable {
             key = client + "\u{1F}" + session
         }
         quality.counted += 1
-        let words = (events.count + 63) / 64, pageWords = (pageTypes.count + 63) / 64
-        var record = units.removeValue(forKey: key) ?? Unit(seen: Array(repeating: 0, count: max(words, 1)),
-                                                            pages: Array(repeating: 0, count: max(pageWords, 1)))
-        if let i = eventIndex[event.name] {
-            record.seen[i >> 6] |= 1 << UInt64(i & 63)
-            for step in stepOfEvent[i] ?? [] { record.steps.append((step, event.timestamp ?? sequence)) }
-        } else {
-            quality.unplanned[event.name, default: 0] += 1
+        let words = max((events.count + 63) / 64, 1), pageWords = max((pageTypes.count + 63) / 64, 1)
+        let eventBit = eventIndex[event.name]
+        if eventBit == nil { quality.unplanned[event.name, default: 0] += 1 }
+        let pages = event.pageURL.map { resolver.indices(of: $0) } ?? []
+        let time = event.timestamp ?? sequence
+        let steps = eventBit.map { stepOfEvent[$0] ?? [] } ?? []
+        units[key, default: Unit(seen: Array(repeating: 0, count: words), pages: Array(repeating: 0, count: pageWords))].update { record in
+            if let i = eventBit { record.seen[i >> 6] |= 1 << UInt64(i & 63) }
+            for step in steps { record.steps.append((step, time)) }
+            for p in pages { record.pages[p >> 6] |= 1 << UInt64(p & 63) }
         }
-        if let url = event.pageURL {
-            for p in resolver.indices(of: url) { record.pages[p >> 6] |= 1 << UInt64(p & 63) }
-        }
-        units[key] = record
     }
 
     /// How many units there are.

@@ -27,16 +27,14 @@ public enum CaptureFormat: String, Sendable, CaseIterable {
     /// The format of a file that starts with `head` (its first bytes), or nil when it is none of
     /// them; `firstLine` is the head's first non-empty line, parsed when it is a JSON object.
     static func detect(head: [UInt8], firstLineObject: JSONValueLookup?) -> CaptureFormat? {
-        var k = 0
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) { k = 3 }
-        while k < head.count, [0x20, 0x0A, 0x0D, 0x09].contains(head[k]) { k += 1 }
+        let k = CaptureReader.contentStart(head)
         guard k < head.count else { return nil }
         switch head[k] {
         case UInt8(ascii: "["):
             return .dataLayer
         case UInt8(ascii: "{"):
             var j = k + 1
-            while j < head.count, [0x20, 0x0A, 0x0D, 0x09].contains(head[j]) { j += 1 }
+            while j < head.count, CaptureReader.isSpace(head[j]) { j += 1 }
             if head[j...].starts(with: Array("\"log\"".utf8)) { return .har }
             guard let object = firstLineObject else { return nil }
             if object.has("event_name") { return .ga4Export }

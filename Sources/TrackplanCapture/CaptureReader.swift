@@ -65,7 +65,7 @@ public enum CaptureReader {
             }
         }
         defer { try? handle.close() }
-        guard head.contains(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else {
+        guard head.contains(where: { !isSpace($0) }) else {
             throw FindingReport.Unreadable(path: shown, reason: "the file is empty", noun: "capture")
         }
         guard let format = format ?? CaptureFormat.detect(head: head, firstLineObject: firstLineObject(head)) else {
@@ -103,8 +103,8 @@ public enum CaptureReader {
                 var header: [String]?
                 try LineReader.forEachLine(of: handle, maxLineBytes: maxLineBytes, prefix: head) { number, line in
                     switch line {
-                    case .tooLong:
-                        try eachJSONLine(number, line, &summary) { _, _ in }
+                    case .tooLong(let bytes, let limit):
+                        tooLong(number, bytes: bytes, limit: limit, &summary)
                     case .text(let bytes):
                         summary.bytes += bytes.count + 1
                         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -127,16 +127,24 @@ public enum CaptureReader {
         return summary
     }
 
-    static func firstByte(_ head: [UInt8]) -> UInt8? {
+    /// Whether `byte` is JSON whitespace.
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+
+    /// The index of the first byte of `head` past a UTF-8 byte order mark and whitespace.
+    static func contentStart(_ head: [UInt8]) -> Int {
         var k = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while k < head.count, [0x20, 0x0A, 0x0D, 0x09].contains(head[k]) { k += 1 }
+        while k < head.count, isSpace(head[k]) { k += 1 }
+        return k
+    }
+
+    static func firstByte(_ head: [UInt8]) -> UInt8? {
+        let k = contentStart(head)
         return k < head.count ? head[k] : nil
     }
 
     /// The first non-empty line of `head` parsed, when it is a JSON object.
     static func firstLineObject(_ head: [UInt8]) -> JSONValueLookup? {
-        var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while start < head.count, [0x20, 0x0A, 0x0D, 0x09].contains(head[start]) { start += 1 }
+        let start = contentStart(head)
         let end = head[start...].firstIndex(of: 0x0A) ?? head.count
         guard let value = try? head[start..<end].withUnsafeBufferPointer({ try JSONByteParser.parse($0) }),
               case .object(let members) = value else { return nil }
@@ -152,8 +160,7 @@ public enum CaptureReader {
         summary.bytes += 1
         switch line {
         case .tooLong(let bytes, let limit):
-            summary.bytes += bytes
-            summary.problem(line: number, "the line is \(bytes) bytes long, more than the \(describe(bytes: limit)) a line may have; it was skipped")
+            tooLong(number, bytes: bytes, limit: limit, &summary)
         case .text(var bytes):
             summary.bytes += bytes.count
             if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
@@ -167,6 +174,12 @@ public enum CaptureReader {
             }
             try body(value, &summary)
         }
+    }
+
+    /// Reports a line longer than the limit, which was skipped.
+    static func tooLong(_ number: Int, bytes: Int, limit: Int, _ summary: inout CaptureSummary) {
+        summary.bytes += bytes
+        summary.problem(line: number, "the line is \(bytes) bytes long, more than the \(describe(bytes: limit)) a line may have; it was skipped")
     }
 
     /// The problem of a file whose strings were repaired.

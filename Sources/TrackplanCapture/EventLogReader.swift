@@ -29,6 +29,12 @@ enum EventLogReader {
     static func json(_ value: JSONValue, line: Int, fields: EventLogFields, summary: inout CaptureSummary,
                      onEvent: (ObservedEvent) throws -> Void) throws {
         summary.records += 1
+        try events(of: value, line: line, fields: fields, summary: &summary, onEvent: onEvent)
+    }
+
+    /// The events of one record (one event, or a record with an array of events).
+    static func events(of value: JSONValue, line: Int, fields: EventLogFields, summary: inout CaptureSummary,
+                       onEvent: (ObservedEvent) throws -> Void) throws {
         guard case .object = value else {
             summary.problem(line: line, "the line is not a JSON object; it was skipped")
             return
@@ -79,8 +85,7 @@ enum EventLogReader {
         summary.records += 1
         var record: [JSONMember] = []
         for (k, name) in names.enumerated() where k < cells.count { record.append(JSONMember(name, .string(cells[k]))) }
-        try json(.object(record), line: number, fields: fields, summary: &summary, onEvent: onEvent)
-        summary.records -= 1
+        try events(of: .object(record), line: number, fields: fields, summary: &summary, onEvent: onEvent)
     }
 
     /// The fields of a CSV line (RFC 4180 quoting, on one line), or nil for an unterminated quote.

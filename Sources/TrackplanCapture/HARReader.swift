@@ -54,12 +54,13 @@ enum Timestamps {
     /// Milliseconds since 1970 of an ISO 8601 date-time (`2023-06-07T19:33:48.123Z`,
     /// `…+02:00`), or nil.
     static func milliseconds(iso8601 text: String) -> Double? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date.timeIntervalSince1970 * 1000 }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text).map { $0.timeIntervalSince1970 * 1000 }
+        // Format styles are values: made once, not per entry or per row.
+        let date = (try? Date(text, strategy: withFraction)) ?? (try? Date(text, strategy: withoutFraction))
+        return date.map { $0.timeIntervalSince1970 * 1000 }
     }
+
+    static let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    static let withoutFraction = Date.ISO8601FormatStyle()
 }
 
 /// Turns increasing byte offsets into lines and columns without rescanning the file.

@@ -5,9 +5,13 @@ import TrackplanCore
 enum HitListReader {
     static func line(_ number: Int, _ line: LineReader.Line, summary: inout CaptureSummary,
                      onEvent: (ObservedEvent) throws -> Void) throws {
-        guard case .text(let bytes) = line else {
-            try CaptureReader.eachJSONLine(number, line, &summary) { _, _ in }
+        let bytes: UnsafeBufferPointer<UInt8>
+        switch line {
+        case .tooLong(let length, let limit):
+            CaptureReader.tooLong(number, bytes: length, limit: limit, &summary)
             return
+        case .text(let text):
+            bytes = text
         }
         summary.bytes += bytes.count + 1
         let text = String(decoding: bytes, as: UTF8.self)

@@ -58,9 +58,4 @@ enum ValueRules {
         }
     }
 
-    /// "an e-mail address" or "a phone number" when `text` contains one.
-    static func personalData(in text: String) -> String? { PersonalData.kind(in: text) }
-
-    /// `text` with the personal data hidden (``PersonalData/masked(_:)``).
-    static func masked(_ text: String) -> String { PersonalData.masked(text) }
 }

@@ -151,7 +151,10 @@ enum Requirement {
     static let hasJSONSchema = python(jsonschema)
     static let hasCmarkGFM = python(cmarkgfm)
     /// Whether TypeScript's compiler and node are on the PATH (always true when every test must run).
-    static let hasTypeScript: Bool = requireAll || ["tsc", "node"].allSatisfy { tool in
+    static let hasTypeScript: Bool = requireAll || ["tsc", "node"].allSatisfy(onPath)
+
+    /// Whether `tool` is on the PATH.
+    static func onPath(_ tool: String) -> Bool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sh", "-c", "command -v \(tool)"]
@@ -163,16 +166,7 @@ enum Requirement {
     }
     static let typeScriptReason = Comment(rawValue: "needs tsc and node (Debian's node-typescript; `scripts/setup` installs it)")
     /// Whether a headless Chromium is on the PATH, with tsc (always true when every test must run).
-    static let hasChromium: Bool = requireAll || hasTypeScript && {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sh", "-c", "command -v chromium"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let hasChromium: Bool = requireAll || hasTypeScript && onPath("chromium")
     static let chromiumReason = Comment(rawValue: "needs chromium and tsc (Debian's chromium and node-typescript; `scripts/setup` installs them)")
     static let sqlEngines = ["sqlglot", "duckdb"]
     static let hasSQLEngines = python(sqlEngines)

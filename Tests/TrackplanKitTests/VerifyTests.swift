@@ -324,16 +324,16 @@ func verifyLines(_ plan: String, _ inputs: [String], options: VerifyOptions = Ve
 
 @Suite struct ValueRuleTests {
     @Test func findsPersonalDataWithoutFlaggingIDs() {
-        #expect(ValueRules.personalData(in: "ana@example.com") == "an e-mail address")
-        #expect(ValueRules.personalData(in: "https://shop.example/thanks?email=ana%40example.com") == "an e-mail address")
-        #expect(ValueRules.personalData(in: "+49 89 1234567") == "a phone number")
-        #expect(ValueRules.personalData(in: "(555) 123-4567") == "a phone number")
-        #expect(ValueRules.personalData(in: "011-4555-1234") == "a phone number")
+        #expect(PersonalData.kind(in: "ana@example.com") == "an e-mail address")
+        #expect(PersonalData.kind(in: "https://shop.example/thanks?email=ana%40example.com") == "an e-mail address")
+        #expect(PersonalData.kind(in: "+49 89 1234567") == "a phone number")
+        #expect(PersonalData.kind(in: "(555) 123-4567") == "a phone number")
+        #expect(PersonalData.kind(in: "011-4555-1234") == "a phone number")
         for harmless in ["1032665442.1686166428", "12345678901", "ORD201608051608", "2026-11-23 10:00:00", "@home", "a@b", "v1.2.3-beta", ""] {
-            #expect(ValueRules.personalData(in: harmless) == nil, "\(harmless)")
+            #expect(PersonalData.kind(in: harmless) == nil, "\(harmless)")
         }
-        #expect(ValueRules.masked("ana@example.com") == "a…@example.com")
-        #expect(ValueRules.masked("+49 89 1234567") == "+49…67")
+        #expect(PersonalData.masked("ana@example.com") == "a…@example.com")
+        #expect(PersonalData.masked("+49 89 1234567") == "+49…67")
     }
 
     @Test func typesFitAsGA4SendsThem() {

@@ -22,9 +22,9 @@ public struct PersonalDataCheck: VerifyCheck {
         let name = o.expectation?.spec.name ?? o.event.name
         for (params, isUserProperty) in [(o.event.params, false), (o.event.userProperties, true)] {
             for param in params {
-                guard case .string(let text) = param.value, let kind = ValueRules.personalData(in: text) else { continue }
+                guard case .string(let text) = param.value, let kind = PersonalData.kind(in: text) else { continue }
                 tally.record(Self.id, event: name, param: param.name, detail: (isUserProperty ? "user " : "") + kind,
-                             value: ValueRules.masked(text), layer: o.event.layer, evidence: o.event.evidence)
+                             value: PersonalData.masked(text), layer: o.event.layer, evidence: o.event.evidence)
             }
         }
     }
