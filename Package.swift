@@ -13,6 +13,7 @@ import PackageDescription
 //        │                                                  │           │
 //   TrackplanSpec (the measurement spec derived from a plan)│           │
 //        │                                                  │           │
+//   (TrackplanImport: GTM exports and other plans → plan; over TrackplanFormat)
 //   TrackplanCore (diagnostics, sources, JSON, YAML reader, model, reports as values)
 let package = Package(
     name: "trackplan",
@@ -21,7 +22,7 @@ let package = Package(
         .executable(name: "trackplan", targets: ["trackplan"]),
         .library(name: "TrackplanKit", targets: [
             "TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint", "TrackplanReports", "TrackplanGenerators",
-            "TrackplanDiff", "TrackplanCapture", "TrackplanVerify", "TrackplanAnalyze",
+            "TrackplanDiff", "TrackplanCapture", "TrackplanVerify", "TrackplanAnalyze", "TrackplanImport",
         ]),
     ],
     dependencies: [
@@ -56,12 +57,15 @@ let package = Package(
         .target(name: "TrackplanDiff", dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat"]),
         // Files generated from a plan: GTM container, GA4 admin settings, documentation.
         .target(name: "TrackplanGenerators", dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint"]),
+        // Plans imported from what a team already has: GTM container exports, Segment and
+        // RudderStack plans, Amplitude CSV exports; merged into an existing plan.
+        .target(name: "TrackplanImport", dependencies: ["TrackplanCore", "TrackplanFormat"]),
         // The command-line interface: parses arguments, prints.
         .executableTarget(
             name: "trackplan",
             dependencies: [
                 "TrackplanCore", "TrackplanFormat", "TrackplanLint", "TrackplanReports", "TrackplanGenerators", "TrackplanDiff",
-                "TrackplanSpec", "TrackplanCapture", "TrackplanVerify", "TrackplanAnalyze",
+                "TrackplanSpec", "TrackplanCapture", "TrackplanVerify", "TrackplanAnalyze", "TrackplanImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "TrackplanKitTests",
             dependencies: ["TrackplanCore", "TrackplanSpec", "TrackplanFormat", "TrackplanLint", "TrackplanReports",
-                           "TrackplanGenerators", "TrackplanDiff", "TrackplanCapture", "TrackplanVerify", "TrackplanAnalyze", "TrackplanRegeneration", "trackplan", "trackplan-dev"]
+                           "TrackplanGenerators", "TrackplanDiff", "TrackplanCapture", "TrackplanVerify", "TrackplanAnalyze", "TrackplanImport", "TrackplanRegeneration", "trackplan", "trackplan-dev"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -39,7 +39,8 @@ public struct Plan: Sendable, Hashable {
     /// Where the `ga4` key was written, when it was.
     @NotCompared public var ga4Span: SourceSpan?
 
-    /// Positions by id, for lookups in constant time (ids are unique once loaded).
+    /// Positions by id, for lookups in constant time (ids are unique once loaded). Built at
+    /// init; entities added later (an importer's) are found by a linear search instead.
     @NotCompared private var stageIndex: [String: Int]
     @NotCompared private var pageTypeIndex: [String: Int]
     @NotCompared private var eventIndex: [String: Int]
@@ -72,15 +73,18 @@ public struct Plan: Sendable, Hashable {
 
     /// The stage with id `id`.
     public func stage(_ id: String) -> Stage? {
-        stageIndex[id].flatMap { $0 < stages.count && stages[$0].id == id ? stages[$0] : stages.first { $0.id == id } }
+        if let i = stageIndex[id], i < stages.count, stages[i].id == id { return stages[i] }
+        return stages.first { $0.id == id }
     }
     /// The page type with id `id`.
     public func pageType(_ id: String) -> PageType? {
-        pageTypeIndex[id].flatMap { $0 < pageTypes.count && pageTypes[$0].id == id ? pageTypes[$0] : pageTypes.first { $0.id == id } }
+        if let i = pageTypeIndex[id], i < pageTypes.count, pageTypes[i].id == id { return pageTypes[i] }
+        return pageTypes.first { $0.id == id }
     }
     /// The event named `name`.
     public func event(_ name: String) -> Event? {
-        eventIndex[name].flatMap { $0 < events.count && events[$0].name == name ? events[$0] : events.first { $0.name == name } }
+        if let i = eventIndex[name], i < events.count, events[i].name == name { return events[i] }
+        return events.first { $0.name == name }
     }
 }
 

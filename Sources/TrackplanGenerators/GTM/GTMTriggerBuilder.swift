@@ -18,35 +18,9 @@ public enum GTMTriggerBuilder {
     /// GTM's Click Element is the innermost element clicked (the `<span>` or `<img>` inside the
     /// button), so the selector alone would miss most clicks.
     static func withDescendants(_ selector: String) -> String {
-        splitSelectorList(selector).map { part in
+        PatternText.splitSelectorList(selector).map { part in
             part.hasSuffix(" *") ? part : part + ", " + part + " *"
         }.joined(separator: ", ")
-    }
-
-    /// The selectors of a comma-separated list, split at commas outside brackets, parentheses
-    /// and quotes, trimmed.
-    static func splitSelectorList(_ list: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var depth = 0
-        var quote: Character?
-        var escaped = false
-        for c in list {
-            if escaped { current.append(c); escaped = false; continue }
-            if c == "\\" { current.append(c); escaped = true; continue }
-            if let q = quote { if c == q { quote = nil }; current.append(c); continue }
-            switch c {
-            case "\"", "'": quote = c
-            case "(", "[": depth += 1
-            case ")", "]": depth -= 1
-            case "," where depth == 0:
-                parts.append(current.trimmingCharacters(in: .whitespaces)); current = ""; continue
-            default: break
-            }
-            current.append(c)
-        }
-        parts.append(current.trimmingCharacters(in: .whitespaces))
-        return parts.filter { !$0.isEmpty }
     }
 
     /// The condition on `{{Page Hostname}}` for the plan's hostnames (case-insensitive): EQUALS
@@ -56,7 +30,7 @@ public enum GTMTriggerBuilder {
         if hostnames.count == 1, !first.contains("*") {
             return GTMParameter.condition("EQUALS", GTMBuiltin.pageHostname.name, first, ignoreCase: true)
         }
-        let alternatives = hostnames.map { PagePathPattern.escape($0).replacingOccurrences(of: "\\*", with: "[^.]+") }
+        let alternatives = hostnames.map { PatternText.escapeRegex($0).replacingOccurrences(of: "\\*", with: "[^.]+") }
         return GTMParameter.condition("MATCH_REGEX", GTMBuiltin.pageHostname.name, "^(?:" + alternatives.joined(separator: "|") + ")$", ignoreCase: true)
     }
 

@@ -5,21 +5,11 @@ import TrackplanSpec
 
 /// Turns the page types an event fires on into one Page Path condition.
 enum PagePathPattern {
-    /// Escapes RE2 metacharacters so `text` matches literally.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars {
-            if "\\^$.|?*+()[]{}".unicodeScalars.contains(c) { out += "\\" }
-            out.unicodeScalars.append(c)
-        }
-        return out
-    }
-
     /// The regex for one page type's match.
     static func regex(_ match: PageMatch) -> String {
         switch match {
-        case .path(let path): return "^" + escape(path) + "$"
-        case .pathPrefix(let prefix): return "^" + escape(prefix)
+        case .path(let path): return "^" + PatternText.escapeRegex(path) + "$"
+        case .pathPrefix(let prefix): return "^" + PatternText.escapeRegex(prefix)
         case .pathRegex(let regex): return regex
         }
     }
