@@ -7,6 +7,7 @@ struct Trackplan: ParsableCommand {
         abstract: "Lint a website's tracking plan and turn it into measurement.",
         version: TrackplanVersionText.current,
         subcommands: [LintCommand.self, VerifyCommand.self, AnalyzeCommand.self, DiffCommand.self, BuildCommand.self, GTMCommand.self, GA4Command.self, DocsCommand.self, CodegenCommand.self,
+                      ImportCommand.self,
                       InitCommand.self, RulesCommand.self]
     )
 }

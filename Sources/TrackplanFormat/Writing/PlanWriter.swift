@@ -254,7 +254,7 @@ public struct PlanWriter: Sendable {
     }
 
     /// A trigger as one line: `click: {selector: '.x'}`.
-    static func triggerText(_ trigger: Trigger) -> String {
+    public static func triggerText(_ trigger: Trigger) -> String {
         func s(_ text: String) -> String { YAMLScalarText.string(text, inFlow: true) }
         func percents(_ list: [Int]) -> String { "[" + list.map(String.init).joined(separator: ", ") + "]" }
         switch trigger {

@@ -169,25 +169,63 @@ struct GTMImportRun {
             notImported(tag, reason: "it has no event name")
             return
         }
+        markTriggers(tag)
         guard !rawName.contains("{{") else {
-            notImported(tag, reason: "its event name is the variable `\(rawName)`, so the events it sends are known only at run time; add them to the plan by name")
+            guard let names = expandedEventNames(tag, rawName: rawName) else {
+                notImported(tag, reason: "its event name is the variable `\(rawName)`, so the events it sends are known only at run time; add them to the plan by name")
+                return
+            }
+            var partial = ["its event name is `\(rawName)`: imported as the \(names.count) event(s) its trigger names (" + names.map { "`\($0)`" }.joined(separator: ", ") + ")"]
+            for name in names { partial += addEvent(from: tag, name: name, pushedEvent: true) }
+            report.add(.init(.partial, "tag", type: tag.type, name: tag.name, id: tag.id, note: partial.joined(separator: "; ")))
             return
         }
         var name = rawName
+        var partial: [String] = []
         if !GA4Names.isValid(rawName) {
             var names = GA4Names()
             name = names.name(for: rawName).name
-            report.add(.init(.renamed, "tag", type: tag.type, name: tag.name, id: tag.id, note: "its event name `\(rawName)` is not one GA4 accepts; imported as `\(name)`"))
+            partial.append("its event name `\(rawName)` is not one GA4 accepts; imported as `\(name)`")
         }
-        markTriggers(tag)
+        partial += addEvent(from: tag, name: name, pushedEvent: false)
+        report.add(.init(partial.isEmpty ? .imported : .partial, "tag", type: tag.type, name: tag.name, id: tag.id,
+                         note: "the event `\(name)`" + (partial.isEmpty ? "" : "; " + partial.joined(separator: "; "))))
+    }
+
+    /// The event names a tag whose name is `{{Event}}` sends: the dataLayer events its custom
+    /// event triggers match (one name, or a regex that lists names: `^(add_to_cart|purchase)$`).
+    func expandedEventNames(_ tag: GTMEntity, rawName: String) -> [String]? {
+        guard let variable = GTMContainer.reference(rawName), variable == "Event" || variable == "_event"
+                || (values.variables[variable]?.type == "v" && values.variables[variable]?.parameters.value("name") == "event") else { return nil }
+        var names: [String] = []
+        for id in tag.json["firingTriggerId"]?.items.compactMap(\.text) ?? [] {
+            guard let trigger = triggersByID[id], trigger.type == "CUSTOM_EVENT" else { return nil }
+            let conditions = GTMTriggerImport.conditions(trigger.json["customEventFilter"])
+            guard conditions.count == 1, let condition = conditions.first, condition.variable == "_event", !condition.negate else { return nil }
+            switch condition.op {
+            case "EQUALS": names.append(condition.value)
+            case "MATCH_REGEX":
+                guard let listed = GTMTriggerImport.literalAlternatives(condition.value) else { return nil }
+                names += listed
+            default: return nil
+            }
+        }
+        var unique: [String] = []
+        for name in names where GA4Names.isValid(name) && !unique.contains(name) { unique.append(name) }
+        return unique.isEmpty || unique.count != Set(names).count ? nil : unique
+    }
+
+    /// Adds (or extends) the event `name` from `tag`; returns what could not be carried.
+    /// `pushedEvent`: the event fires on a dataLayer event of its own name (an `{{Event}}` tag).
+    mutating func addEvent(from tag: GTMEntity, name: String, pushedEvent: Bool) -> [String] {
         var partial: [String] = []
         let existing = plan.events.firstIndex { $0.name == name }
         var event = existing.map { plan.events[$0] } ?? Event(name: name)
-        if let existing {
+        if existing != nil {
             partial.append("a second tag for `\(name)`: its parameters were added to the event, its trigger is in a comment")
-            _ = existing
         } else {
             readNotes(tag, into: &event)
+            if !decided.contains(name) { comments.add("From the GTM tag \(tag.label).", at: .event(name)) }
         }
 
         // Parameters.
@@ -226,14 +264,15 @@ struct GTMImportRun {
         let firing = tag.json["firingTriggerId"]?.items.compactMap(\.text) ?? []
         if existing == nil {
             if let first = firing.first {
-                let imported = trigger(first, eventName: name)
+                var imported = trigger(first, eventName: name)
+                if pushedEvent { imported.trigger = .custom(event: name); imported.problem = nil }
                 apply(imported, to: &event, triggerLabel: triggerLabel(first), partial: &partial)
             } else {
                 comments.add("not mapped: the tag has no firing trigger in GTM; the plan assumes a dataLayer event `\(name)`", at: .eventKey(event: name, key: "trigger"))
                 partial.append("it has no firing trigger")
             }
         }
-        for extra in firing.dropFirst(existing == nil ? 1 : 0) {
+        for extra in firing.dropFirst(existing == nil && !pushedEvent ? 1 : 0) where !pushedEvent {
             comments.add("GTM also fires it on \(triggerLabel(extra)); a plan event has one trigger.", at: .event(name))
             partial.append("it also fires on \(triggerLabel(extra))")
         }
@@ -258,8 +297,7 @@ struct GTMImportRun {
         consentByEvent[name, default: []] += consent(of: tag)
 
         if let existing { plan.events[existing] = event } else { plan.events.append(event) }
-        report.add(.init(partial.isEmpty ? .imported : .partial, "tag", type: tag.type, name: tag.name, id: tag.id,
-                         note: "the event `\(name)`" + (partial.isEmpty ? "" : "; " + partial.joined(separator: "; "))))
+        return partial
     }
 
     /// Kind, stage, `leads_to` and description from the notes `trackplan build` writes on a tag.
@@ -308,7 +346,7 @@ struct GTMImportRun {
         hostnameSets.append(imported.hostnames)
         if let hosts = imported.hostnames { eventHostnames[name] = hosts }
         if !imported.leftovers.isEmpty {
-            comments.add("GTM's trigger \(triggerLabel) also has " + imported.leftovers.joined(separator: "; ") + ", which the plan does not carry.", at: .event(name))
+            comments.add("Not carried from \(triggerLabel): " + imported.leftovers.joined(separator: "; ") + ".", at: .event(name))
             partial.append("not carried from its trigger: " + imported.leftovers.joined(separator: "; "))
         }
     }
@@ -327,7 +365,7 @@ struct GTMImportRun {
         case GTMTriggerImport.allPages: return "the built-in trigger All Pages"
         case GTMTriggerImport.initialization: return "the built-in trigger Initialization – All Pages"
         case GTMTriggerImport.consentInitialization: return "the built-in trigger Consent Initialization – All Pages"
-        default: return triggersByID[id].map { "the trigger \($0.label), \($0.type)" } ?? "the trigger id \(id)"
+        default: return triggersByID[id].map { "the trigger `\($0.name)` (id \($0.id), \($0.type))" } ?? "the trigger id \(id)"
         }
     }
 

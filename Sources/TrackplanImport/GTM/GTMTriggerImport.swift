@@ -26,8 +26,8 @@ enum GTMTriggerImport {
     static func builtIn(_ id: String) -> ImportedTrigger? {
         switch id {
         case allPages: ImportedTrigger(trigger: .pageView)
-        case initialization: ImportedTrigger(trigger: .pageView, leftovers: ["fires at Initialization – All Pages, before the page view"])
-        case consentInitialization: ImportedTrigger(trigger: .pageView, leftovers: ["fires at Consent Initialization – All Pages"])
+        case initialization: ImportedTrigger(trigger: .pageView, leftovers: ["its timing: it fires at Initialization, before the page view"])
+        case consentInitialization: ImportedTrigger(trigger: .pageView, leftovers: ["its timing: it fires at Consent Initialization, before the page view"])
         default: nil
         }
     }
@@ -57,7 +57,7 @@ enum GTMTriggerImport {
             }
         case "CLICK":
             result.trigger = .click(selector: clickSelector(take: take) ?? "*")
-            if case .click("*")? = result.trigger { result.leftovers.append("fires on every click (the plan uses the selector `*`)") }
+            if case .click("*")? = result.trigger { result.leftovers.append("no element condition, so it fires on every click (the plan says `selector: '*'`)") }
         case "LINK_CLICK":
             if let c = take("Click URL", ["CONTAINS", "MATCH_REGEX", "EQUALS", "STARTS_WITH", "ENDS_WITH"]) {
                 let escaped = PatternText.escapeRegex(c.value)
@@ -115,7 +115,7 @@ enum GTMTriggerImport {
                 result.trigger = .timer(seconds: max(1, (interval + 999) / 1000))
                 if interval % 1000 != 0 { result.leftovers.append("an interval of \(interval) ms, rounded up to whole seconds") }
                 let limit = trigger.json["limit"]?["value"]?.text ?? ""
-                if limit != "1" { result.leftovers.append("a limit of `\(limit.isEmpty ? "none" : limit)` firings (the plan's timer fires once)") }
+                if limit != "1" { result.leftovers.append("a limit of \(limit.isEmpty ? "no" : limit) firings (the plan's timer fires once)") }
             }
         case "ELEMENT_VISIBILITY":
             let selector: String?
@@ -127,7 +127,7 @@ enum GTMTriggerImport {
             if let selector, !selector.isEmpty {
                 result.trigger = .visible(selector: selector, minPercentVisible: Int(parameters.value("onScreenRatio") ?? "") ?? 50)
                 if let frequency = parameters.value("firingFrequency"), frequency.uppercased() != "ONCE" {
-                    result.leftovers.append("firing frequency `\(frequency)` (the plan's `visible` fires once per page)")
+                    result.leftovers.append("the firing frequency `\(frequency)` (the plan's `visible` fires once per page)")
                 }
                 if parameters.flag("useOnScreenDuration") == true { result.leftovers.append("a minimum on-screen duration") }
             } else {
@@ -137,7 +137,7 @@ enum GTMTriggerImport {
             result.trigger = .pageView
         case "DOM_READY", "WINDOW_LOADED":
             result.trigger = .pageView
-            result.leftovers.append(trigger.type == "DOM_READY" ? "fires at DOM Ready, not at the page view" : "fires at Window Loaded, not at the page view")
+            result.leftovers.append(trigger.type == "DOM_READY" ? "its timing: it fires at DOM Ready, a little after the page view" : "its timing: it fires at Window Loaded, after the page view")
         case "TRIGGER_GROUP":
             result.problem = "it is a trigger group (fires once all of its triggers have), which a plan event cannot express"
         case "HISTORY_CHANGE":
@@ -269,8 +269,24 @@ enum GTMTriggerImport {
 
     static func appendWaitSettings(_ trigger: GTMEntity, into result: inout ImportedTrigger) {
         if trigger.json["waitForTags"]?["value"]?.text?.lowercased() == "true" {
-            result.leftovers.append("waits for tags before following the link")
+            result.leftovers.append("waiting for tags before following the link")
         }
+    }
+
+    /// The names a regex lists: `^(a|b)$`, `^(?:a|b)$`, `a|b`, each alternative literal; nil
+    /// when it is a real pattern.
+    static func literalAlternatives(_ regex: String) -> [String]? {
+        var body = Substring(regex)
+        if body.hasPrefix("^") { body = body.dropFirst() }
+        if body.hasSuffix("$"), !body.hasSuffix("\\$") { body = body.dropLast() }
+        if body.hasPrefix("(?:"), body.hasSuffix(")") { body = body.dropFirst(3).dropLast() }
+        else if body.hasPrefix("("), body.hasSuffix(")") { body = body.dropFirst().dropLast() }
+        var names: [String] = []
+        for part in body.split(separator: "|", omittingEmptySubsequences: false) {
+            guard let literal = PatternText.unescapeRegex(String(part)), !literal.isEmpty else { return nil }
+            names.append(literal)
+        }
+        return names
     }
 
     static func conditions(_ json: JSONValue?) -> [GTMCondition] {

@@ -62,7 +62,10 @@ struct GTMValueImport {
             case "ATTRIBUTE":
                 if let attribute = p.value("attribute"), !attribute.isEmpty { return ImportedValue(source: .elementAttribute(attribute)) }
             case "TEXT": return ImportedValue(source: .builtin(.clickText), note: "Auto-Event Variable \(variable.label) (element text): read as Click Text")
-            case "URL": return ImportedValue(source: .builtin(.clickURL), note: "Auto-Event Variable \(variable.label) (element URL): read as Click URL")
+            case "URL":
+                let component = (p.value("component") ?? "URL").uppercased()
+                return ImportedValue(source: .builtin(.clickURL), note: component == "URL" ? nil
+                                     : "Auto-Event Variable \(variable.label) reads the element URL's `\(component)`: read as the whole Click URL")
             case "ID": return ImportedValue(source: .builtin(.clickID), note: "Auto-Event Variable \(variable.label) (element id): read as Click ID")
             case "CLASSES": return ImportedValue(source: .builtin(.clickClasses), note: "Auto-Event Variable \(variable.label) (element classes): read as Click Classes")
             case "ELEMENT": return ImportedValue(source: .builtin(.clickElement), note: "Auto-Event Variable \(variable.label): read as Click Element")
