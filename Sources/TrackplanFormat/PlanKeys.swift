@@ -25,3 +25,13 @@ public enum PlanKeys {
         ("trigger", trigger), ("param", param),
     ]
 }
+
+extension PlanKeys {
+    /// Whether `text` can be written as a parameter's `from` and read back as the data layer key
+    /// path `text`: dot-separated names without spaces, quotes or braces, and no `builtin:`-style
+    /// prefix.
+    public static func isDataLayerKeyPath(_ text: String) -> Bool {
+        if let colon = text.firstIndex(of: ":"), LoadSession.sourcePrefixes.contains(String(text[..<colon])) { return false }
+        return LoadSession.isDataLayerPath(text)
+    }
+}

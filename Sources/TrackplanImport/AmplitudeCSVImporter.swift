@@ -25,7 +25,7 @@ public struct AmplitudeCSVImporter: Sendable {
         }
         var report = ImportReport(source: source, format: .amplitudeCSV)
         var comments = PlanComments()
-        var plan = Plan(name: "Imported from Amplitude", stages: [])
+        var plan = Plan(name: ImportFormat.planName(fromSource: source), stages: [])
         comments.add("Imported from the Amplitude Data CSV export `\(source)` by `trackplan import`.", at: .header)
         var names = GA4Names()
         var current: Int?  // index of the event being filled
@@ -60,7 +60,7 @@ public struct AmplitudeCSVImporter: Sendable {
                 var description = field("Object Description")
                 if renaming != nil {
                     description = (description.isEmpty ? "" : description + " ") + "(Originally `\(original)`.)"
-                    comments.add("Renamed from `\(original)`: \(renaming?.reason ?? "").", at: .event(name))
+                    comments.add("Renamed from `\(original)` (\(renaming?.reason ?? "")).", at: .event(name))
                     report.add(.init(.renamed, "event", name: original, id: id, note: "imported as `\(name)`: \(renaming?.reason ?? "")"))
                 }
                 event.description = description.isEmpty ? nil : description
@@ -113,8 +113,13 @@ public struct AmplitudeCSVImporter: Sendable {
                 }
                 var param = Param(name: name, type: type, required: field("Property Required").uppercased() == "TRUE",
                                   description: field("Property Description").isEmpty ? nil : field("Property Description"))
-                param.source = .dataLayer(original)
-                param.hasExplicitSource = original != name
+                if PlanKeys.isDataLayerKeyPath(original) {
+                    param.source = .dataLayer(original)
+                    param.hasExplicitSource = original != name
+                } else {
+                    param.description = (param.description.map { $0 + " " } ?? "") + "(Originally `\(original)`.)"
+                    notes.append("`\(original)` has spaces or quotes, so the plan reads the data layer key `\(name)`")
+                }
                 let enumText = field("Enum Values"), constant = field("Const Value")
                 let rawValues = !constant.isEmpty ? [constant] : enumText.isEmpty ? [] : enumText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 let values = rawValues.compactMap { Self.value($0, type: type) }
@@ -128,7 +133,7 @@ public struct AmplitudeCSVImporter: Sendable {
                     if let minimum = Double(field("Number Property Value Min")) { param.minimum = Located(minimum) }
                     if let maximum = Double(field("Number Property Value Max")) { param.maximum = Located(maximum) }
                 }
-                if let renaming { notes.insert("renamed: \(renaming.reason)", at: 0) }
+                if let renaming { notes.insert("renamed from `\(renaming.original)` (\(renaming.reason))", at: 0) }
                 if plan.events[index].params.contains(where: { $0.name == name }) {
                     report.add(.init(.notImported, "property", name: label, id: id, note: "listed twice on the event"))
                     continue
@@ -143,7 +148,9 @@ public struct AmplitudeCSVImporter: Sendable {
         plan.stages = Proposals.stages
         comments.add("Proposed stages: Amplitude has no funnel stages. Assign each event's `stage`, or change these.", at: .section("stages"))
         Proposals.apply(to: &plan, comments: &comments, report: &report)
-        comments.add("Review what was proposed (`# proposed:`) and renamed, then run `trackplan lint` on this plan.", at: .header)
+        comments.add("Names GA4 rejects (it takes letters, digits and `_`, starting with a letter, at most 40 characters)", at: .header)
+        comments.add("were renamed to snake_case; each says its original. Review them and what was proposed", at: .header)
+        comments.add("(`# proposed:`), then run `trackplan lint` on this plan.", at: .header)
         return ImportResult(plan: plan, comments: comments, report: report)
     }
 

@@ -40,7 +40,7 @@ public struct GA4Names: Sendable {
                 previous = nil
                 continue
             }
-            if let p = previous, c.properties.isUppercase, p.properties.isLowercase || ("0"..."9").contains(p) {
+            if let p = previous, c.properties.isUppercase, p.properties.isLowercase {
                 words.append(word); word = ""
             }
             word.unicodeScalars.append(c)
@@ -67,10 +67,10 @@ public struct GA4Names: Sendable {
         var name = original
         if !Self.isValid(original) {
             name = Self.snakeCase(original)
-            reason = "`\(original)` is not a name GA4 accepts (letters, digits and `_`, starting with a letter, at most 40 characters)"
+            reason = "not a GA4 name"
         } else if let other = taken[original.lowercased()], other != original {
             name = Self.snakeCase(original)
-            reason = "`\(original)` differs from `\(other)` only in case, and GA4 reports would mix them up"
+            reason = "differs from `\(other)` only in case, which GA4 reports mix up"
         }
         if let other = taken[name.lowercased()], reason != nil || other == name {
             var n = 2

@@ -35,6 +35,13 @@ public enum ImportFormat: String, Sendable, Hashable, CaseIterable {
         return detect(json)
     }
 
+    /// A plan name from a source path: its file name without the extension.
+    static func planName(fromSource source: String) -> String {
+        let file = PathUtil.fileName(of: source)
+        let stem = file.contains(".") ? String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)]) : file
+        return stem.isEmpty ? "Imported plan" : stem
+    }
+
     /// The format of a parsed JSON document.
     static func detect(_ json: JSONValue) -> ImportFormat? {
         if json["containerVersion"] != nil || json["exportFormatVersion"] != nil { return .gtm }

@@ -64,8 +64,13 @@ struct JSONSchemaParams {
             var param = Param(name: name, type: type, required: required.contains(original) && !nullable,
                               description: schema["description"]?.text.flatMap { $0.isEmpty ? nil : $0 })
             let key = keyPrefix + original
-            param.source = .dataLayer(key)
-            param.hasExplicitSource = key != name
+            if PlanKeys.isDataLayerKeyPath(key) {
+                param.source = .dataLayer(key)
+                param.hasExplicitSource = key != name
+            } else {
+                param.description = (param.description.map { $0 + " " } ?? "") + "(Originally `\(key)`.)"
+                notes.append("`\(key)` has spaces or quotes, so the plan reads the data layer key `\(name)`")
+            }
             if let values = schema["enum"]?.items, !values.isEmpty {
                 let converted = values.compactMap { Self.paramValue($0) }.filter { $0 != .null && $0.fits(type) }
                 if !converted.isEmpty { param.values = converted.map { Located($0) } }
@@ -80,9 +85,9 @@ struct JSONSchemaParams {
             }
             if let format = schema["format"]?.text { notes.append("format `\(format)` is not checked by the plan") }
             if nullable, required.contains(original) { notes.append("required but nullable: imported as optional") }
-            if let renaming { notes.insert("renamed: \(renaming.reason)", at: 0) }
+            if let renaming { notes.insert("renamed from `\(renaming.original)` (\(renaming.reason))", at: 0) }
             if !notes.isEmpty {
-                report.add(.init(renaming != nil ? .renamed : .partial, "property", type: types.joined(separator: "|"), name: label, note: notes.joined(separator: "; ")))
+                report.add(.init(renaming != nil ? .renamed : .partial, "property", type: types.isEmpty ? nil : types.joined(separator: "|"), name: label, note: notes.joined(separator: "; ")))
                 comments.add(notes.joined(separator: "; ") + ".", at: .param(event: event, name: name))
             }
             params.append(param)

@@ -47,7 +47,7 @@ public enum Proposals {
             let canonical = GA4Facts.recommendedSynonyms[name] ?? name
             func propose(_ key: String, _ text: String) {
                 comments.add("proposed: \(text)", at: .eventKey(event: name, key: key))
-                report.add(.init(.proposed, "event", name: name, note: "`\(key)`: \(text)"))
+                report.add(.init(.proposed, "proposal", name: name, note: "`\(key)`: \(text)"))
             }
             if macros.contains(canonical), plan.events[i].kind != .macro {
                 plan.events[i].kind = .macro

@@ -17,7 +17,7 @@ public struct SchemaPlanImporter: Sendable {
     /// Imports `json`, a plan of `format` (`.segment` or `.rudderstack`) read from `source`.
     public func importPlan(_ json: JSONValue, format: ImportFormat, source: String) -> ImportResult {
         var run = Run(report: ImportReport(source: source, format: format))
-        let name = json["display_name"]?.text ?? json["name"]?.text.flatMap { $0.contains("/") ? nil : $0 } ?? "Imported plan"
+        let name = json["display_name"]?.text ?? json["name"]?.text.flatMap { $0.contains("/") ? nil : $0 } ?? ImportFormat.planName(fromSource: source)
         run.plan = Plan(name: name, description: json["description"]?.text.flatMap { $0 == "description" || $0.isEmpty ? nil : $0 }, stages: [])
         run.comments.add("Imported from the \(format.title) `\(source)` by `trackplan import`.", at: .header)
         if format == .segment {
@@ -99,7 +99,7 @@ public struct SchemaPlanImporter: Sendable {
             var text = description.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
             if let renaming {
                 text = (text.map { $0 + " " } ?? "") + "(Originally `\(original)`.)"
-                comments.add("Renamed from `\(original)`: \(renaming.reason).", at: .event(name))
+                comments.add("Renamed from `\(original)` (\(renaming.reason)).", at: .event(name))
                 report.add(.init(.renamed, "event", name: original, id: id, note: "imported as `\(name)`: \(renaming.reason)"))
             }
             event.description = text
@@ -116,7 +116,9 @@ public struct SchemaPlanImporter: Sendable {
             plan.stages = Proposals.stages
             comments.add("Proposed stages: a \(format.title) has no funnel. Assign each event's `stage`, or change these.", at: .section("stages"))
             Proposals.apply(to: &plan, comments: &comments, report: &report)
-            comments.add("Review what was proposed (`# proposed:`) and renamed, then run `trackplan lint` on this plan.", at: .header)
+            comments.add("Names GA4 rejects (it takes letters, digits and `_`, starting with a letter, at most 40 characters)", at: .header)
+        comments.add("were renamed to snake_case; each says its original. Review them and what was proposed", at: .header)
+        comments.add("(`# proposed:`), then run `trackplan lint` on this plan.", at: .header)
         }
     }
 }

@@ -97,9 +97,11 @@ struct ImportCommand: ParsableCommand {
         var memory: [String: String] = [:]
         for file in files { memory[file.path.isEmpty ? rootName : file.path] = file.text }
         let linted = try? Linter().lint(rootName, loader: PlanLoader(sources: MemorySourceProvider(memory), knownRuleIDs: RuleCatalog.ids))
-        let loadErrors = (try? PlanLoader(sources: MemorySourceProvider(memory), knownRuleIDs: RuleCatalog.ids).load(rootName))?.hasErrors ?? true
-        if loadErrors {
-            Terminal.writeError("internal error: the imported plan does not load; please report this with the source file\n")
+        let reloaded = try? PlanLoader(sources: MemorySourceProvider(memory), knownRuleIDs: RuleCatalog.ids).load(rootName)
+        if reloaded?.hasErrors ?? true {
+            let errors = (reloaded?.diagnostics ?? []).filter { $0.severity == .error }.prefix(5)
+            Terminal.writeError(errors.map { "\($0.message)\n" }.joined()
+                                + "internal error: the imported plan does not load; please report this with the source file\n")
             try ExitStatus.software.exit()
         }
 

@@ -278,8 +278,8 @@ struct GTMImportRun {
         }
         for blocking in tag.json["blockingTriggerId"]?.items.compactMap(\.text) ?? [] {
             usedTriggers.insert(blocking)
-            comments.add("GTM blocks it with the exception \(triggerLabel(blocking)), which a plan cannot say.", at: .event(name))
-            partial.append("the blocking trigger \(triggerLabel(blocking)) is not carried")
+            comments.add("GTM blocks it when \(triggerLabel(blocking)) fires (an exception), which a plan cannot say.", at: .event(name))
+            partial.append("the exception \(triggerLabel(blocking)) is not carried")
         }
         for key in ["setupTag", "teardownTag"] {
             for entry in tag.json[key]?.items ?? [] {
@@ -338,7 +338,7 @@ struct GTMImportRun {
         } else {
             comments.add("not mapped: GTM fires it on \(triggerLabel): \(imported.problem ?? "no plan equivalent"); the plan assumes a dataLayer event `\(name)`",
                          at: .eventKey(event: name, key: "trigger"))
-            partial.append("its trigger \(triggerLabel) is not mapped: \(imported.problem ?? "")")
+            partial.append("\(triggerLabel) is not mapped: \(imported.problem ?? "")")
         }
         if !imported.pageMatches.isEmpty {
             event.pages = imported.pageMatches.map { Located(pageTypeID(for: $0)) }
