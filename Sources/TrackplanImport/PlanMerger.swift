@@ -6,14 +6,15 @@ import TrackplanFormat
 /// properties are added; where the two disagree the existing plan's version is kept and the
 /// conflict is reported (and noted in a comment at the event).
 public enum PlanMerger {
-    /// `imported` merged into `existing` (a plan named `existingPath`).
-    public static func merge(_ imported: ImportResult, into existing: Plan, existingPath: String) -> ImportResult {
+    /// `imported` merged into `existing` (a plan named `existingPath`), to be written to
+    /// `outputPath` (named in the comment that says how to review it).
+    public static func merge(_ imported: ImportResult, into existing: Plan, existingPath: String, outputPath: String? = nil) -> ImportResult {
         var plan = existing
         var report = imported.report
         var comments = PlanComments()
         let source = imported.report.source
         comments.add("`\(existingPath)` with what `trackplan import` found in `\(source)` added (--merge-into); nothing it said was changed.", at: .header)
-        comments.add("Review the additions and conflicts (`# import:`), e.g. with `trackplan diff \(existingPath) THIS_FILE`.", at: .header)
+        comments.add("Review the additions and conflicts (`# import:`), e.g. with `trackplan diff \(existingPath) \(outputPath ?? "MERGED.yaml")`.", at: .header)
 
         func conflict(_ entity: String, _ name: String, _ text: String, event: String? = nil) {
             report.add(.init(.conflict, entity, name: name, note: text + "; kept the existing plan's"))

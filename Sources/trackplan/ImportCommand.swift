@@ -87,7 +87,7 @@ struct ImportCommand: ParsableCommand {
                 try ExitStatus.unreadable.exit()
                 return
             }
-            result = PlanMerger.merge(result, into: existing, existingPath: mergeInto)
+            result = PlanMerger.merge(result, into: existing, existingPath: mergeInto, outputPath: output == "-" ? nil : output)
         }
 
         let schemaReference = schema == "none" ? nil : (schema ?? "./trackplan.schema.json")
