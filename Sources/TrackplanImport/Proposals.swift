@@ -56,7 +56,8 @@ public enum Proposals {
             }
             if plan.events[i].stage == nil, let stage = stage(for: name) {
                 plan.events[i].stage = Located(stage)
-                propose("stage", "`\(canonical)` is a GA4 recommended event of this stage")
+                propose("stage", canonical == name ? "`\(name)` is a GA4 recommended event of this stage"
+                                                    : "`\(name)` means GA4's `\(canonical)`, a recommended event of this stage")
             }
             if plan.events[i].kind == .micro, plan.events[i].leadsTo == nil, ecommerce.contains(canonical), names.contains("purchase") {
                 plan.events[i].leadsTo = Located("purchase")

@@ -187,6 +187,96 @@ import Testing
         Self.expectLoads(merged)
     }
 
+    static func importFixture(_ name: String) throws -> ImportResult {
+        let url = TestPaths.root.appendingPathComponent("Tests/Fixtures/import/" + name)
+        return try Importer.importSource([UInt8](Data(contentsOf: url)), source: name)
+    }
+
+    @Test func segmentRulesImportAsPinned() throws {
+        let result = try Self.importFixture("segment-rules.json")
+        #expect(result.report.format == .segment)
+        let text = PlanWriter().write(result.plan, comments: result.comments)
+            .replacingOccurrences(of: "`segment-rules.json`", with: "`Tests/Fixtures/import/segment-rules.json`")
+        #expect(text == Self.expectedSegmentYAML)
+        Self.expectLoads(result)
+        #expect(result.report.entries.filter { $0.outcome == .notImported }.map { "\($0.name): \($0.note)" } == [
+            "order_completed.products: an array: GA4 parameters hold single values (only e-commerce `items` is an array)",
+        ])
+        #expect(result.report.entries.first { $0.type == "object" }?.note == "an object: flattened into 1 parameter(s) named `payment_…`")
+    }
+
+    @Test func rudderStackAndAmplitudeFixturesImport() throws {
+        let rudder = try Self.importFixture("rudderstack-plan.json")
+        #expect(rudder.report.format == .rudderstack)
+        #expect(rudder.plan.name == "Shop plan")
+        let viewed = try #require(rudder.plan.event("product_viewed"))
+        #expect(viewed.params.map { "\($0.name):\($0.type.rawValue):\($0.required):\($0.minimum?.value ?? -1):\($0.maximum?.value ?? -1)" }
+                == ["sku:string:true:-1.0:-1.0", "price:number:false:-1.0:10000.0", "in_stock:boolean:false:-1.0:-1.0", "quantity:integer:false:1.0:-1.0"])
+        #expect(viewed.stage?.value == "consideration")
+        #expect(rudder.comments[.eventKey(event: "product_viewed", key: "stage")] == ["proposed: `product_viewed` means GA4's `view_item`, a recommended event of this stage"])
+        Self.expectLoads(rudder)
+
+        let amplitude = try Self.importFixture("amplitude-export.csv")
+        #expect(amplitude.plan.events.map(\.name) == ["amplitude_page_viewed", "signupStarted"])
+        let page = try #require(amplitude.plan.event("amplitude_page_viewed"))
+        #expect(page.owner == "web@shop.example")
+        #expect(page.status == .implemented)
+        #expect(page.params.map { "\($0.name):\($0.type.rawValue):\($0.required):\($0.pattern?.value ?? "-")" } == ["page_path:string:true:^/.*", "scroll_depth:integer:false:-"])
+        #expect(amplitude.plan.event("signupStarted")?.params.first?.values?.map(\.value) == [.string("free"), .string("pro")])
+        #expect(amplitude.comments[.event("signupStarted")] == ["Amplitude category: Signup", "Amplitude status UNEXPECTED: seen in the data but not planned there."])
+        #expect(amplitude.report.entries.filter { $0.outcome == .notImported }.map { "\($0.id ?? ""): \($0.name): \($0.note)" } == [
+            "line 5: amplitude_page_viewed.tabs: an array: GA4 parameters hold single values",
+            "line 8: legacy_event: deleted in Amplitude",
+        ])
+        Self.expectLoads(amplitude)
+    }
+
+    static let expectedSegmentYAML = """
+    # yaml-language-server: $schema=./trackplan.schema.json
+    #
+    # Imported from the Segment tracking plan `Tests/Fixtures/import/segment-rules.json` by `trackplan import`.
+    # Names GA4 rejects (it takes letters, digits and `_`, starting with a letter, at most 40 characters)
+    # were renamed to snake_case; each says its original. Review them and what was proposed
+    # (`# proposed:`), then run `trackplan lint` on this plan.
+    trackplan: 1
+    name: segment-rules
+    user_properties:
+      plan: {type: string, values: [free, pro]}
+
+    # Proposed stages: a Segment tracking plan has no funnel. Assign each event's `stage`, or change these.
+    stages:
+      - id: awareness
+        name: Discover
+        description: Visitors arrive and look around.
+      - id: consideration
+        name: Evaluate
+        description: Visitors compare, read and try.
+      - id: decision
+        name: Decide
+        description: 'Visitors commit: cart, checkout, sign-up, lead.'
+
+    events:
+      # Renamed from `Order Completed` (not a GA4 name).
+      order_completed:
+        kind: macro  # proposed: a GA4 conversion event, so a macro-conversion and key event
+        stage: decision  # proposed: `order_completed` means GA4's `purchase`, a recommended event of this stage
+        description: A customer paid. (Originally `Order Completed`.)
+        params:
+          order_id: {type: string, required: true, pattern: '^ORD-[0-9]+$', description: The order's id.}
+          total: {type: number, min: 0}
+          # renamed from `coupon code` (not a GA4 name); `coupon code` has spaces or quotes, so the plan reads the data layer key `coupon_code`.
+          coupon_code: {type: string, description: (Originally `coupon code`.)}
+          payment_method: {type: string, values: [card, paypal], from: payment.method}
+      # Renamed from `order completed` (not a GA4 name; `order_completed` was taken by `order_completed`).
+      order_completed_2:
+        description: (Originally `order completed`.)
+      # Renamed from `Old Banner Clicked` (not a GA4 name).
+      old_banner_clicked:
+        description: (Originally `Old Banner Clicked`.)
+        status: deprecated
+
+    """
+
     static let expectedYAML = """
     # yaml-language-server: $schema=./trackplan.schema.json
     #
