@@ -113,13 +113,7 @@ public struct AmplitudeCSVImporter: Sendable {
                 }
                 var param = Param(name: name, type: type, required: field("Property Required").uppercased() == "TRUE",
                                   description: field("Property Description").isEmpty ? nil : field("Property Description"))
-                if PlanKeys.isDataLayerKeyPath(original) {
-                    param.source = .dataLayer(original)
-                    param.hasExplicitSource = original != name
-                } else {
-                    param.description = (param.description.map { $0 + " " } ?? "") + "(Originally `\(original)`.)"
-                    notes.append("`\(original)` has spaces or quotes, so the plan reads the data layer key `\(name)`")
-                }
+                Proposals.readKey(original, into: &param, notes: &notes)
                 let enumText = field("Enum Values"), constant = field("Const Value")
                 let rawValues = !constant.isEmpty ? [constant] : enumText.isEmpty ? [] : enumText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 let values = rawValues.compactMap { Self.value($0, type: type) }
@@ -145,12 +139,7 @@ public struct AmplitudeCSVImporter: Sendable {
                 }
             }
         }
-        plan.stages = Proposals.stages
-        comments.add("Proposed stages: Amplitude has no funnel stages. Assign each event's `stage`, or change these.", at: .section("stages"))
-        Proposals.apply(to: &plan, comments: &comments, report: &report)
-        comments.add("Names GA4 rejects (it takes letters, digits and `_`, starting with a letter, at most 40 characters)", at: .header)
-        comments.add("were renamed to snake_case; each says its original. Review them and what was proposed", at: .header)
-        comments.add("(`# proposed:`), then run `trackplan lint` on this plan.", at: .header)
+        Proposals.finishPlanImport(&plan, comments: &comments, report: &report)
         return ImportResult(plan: plan, comments: comments, report: report)
     }
 

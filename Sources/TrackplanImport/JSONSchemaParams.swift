@@ -64,13 +64,7 @@ struct JSONSchemaParams {
             var param = Param(name: name, type: type, required: required.contains(original) && !nullable,
                               description: schema["description"]?.text.flatMap { $0.isEmpty ? nil : $0 })
             let key = keyPrefix + original
-            if PlanKeys.isDataLayerKeyPath(key) {
-                param.source = .dataLayer(key)
-                param.hasExplicitSource = key != name
-            } else {
-                param.description = (param.description.map { $0 + " " } ?? "") + "(Originally `\(key)`.)"
-                notes.append("`\(key)` has spaces or quotes, so the plan reads the data layer key `\(name)`")
-            }
+            Proposals.readKey(key, into: &param, notes: &notes)
             if let values = schema["enum"]?.items, !values.isEmpty {
                 let converted = values.compactMap { Self.paramValue($0) }.filter { $0 != .null && $0.fits(type) }
                 if !converted.isEmpty { param.values = converted.map { Located($0) } }

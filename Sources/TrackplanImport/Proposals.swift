@@ -65,4 +65,29 @@ public enum Proposals {
             }
         }
     }
+
+    /// Ends an import from a plan format without funnel stages: the proposed stages, the
+    /// proposals, and the header that explains the renaming.
+    static func finishPlanImport(_ plan: inout Plan, comments: inout PlanComments, report: inout ImportReport) {
+        let title = report.format.title
+        let article = "AEIOU".contains(title.first ?? "x") ? "An" : "A"
+        plan.stages = stages
+        comments.add("Proposed stages: \(article.lowercased()) \(title) has no funnel. Assign each event's `stage`, or change these.", at: .section("stages"))
+        apply(to: &plan, comments: &comments, report: &report)
+        comments.add("Names GA4 rejects (it takes letters, digits and `_`, starting with a letter, at most 40 characters)", at: .header)
+        comments.add("were renamed to snake_case; each says its original. Review them and what was proposed", at: .header)
+        comments.add("(`# proposed:`), then run `trackplan lint` on this plan.", at: .header)
+    }
+
+    /// Reads `param` from the data layer key `key` when `from` can say it; otherwise from the
+    /// parameter's own name, with the original key in its description and a note.
+    static func readKey(_ key: String, into param: inout Param, notes: inout [String]) {
+        if PlanKeys.isDataLayerKeyPath(key) {
+            param.source = .dataLayer(key)
+            param.hasExplicitSource = key != param.name
+        } else {
+            param.description = (param.description.map { $0 + " " } ?? "") + "(Originally `\(key)`.)"
+            notes.append("`\(key)` has spaces or quotes, so the plan reads the data layer key `\(param.name)`")
+        }
+    }
 }

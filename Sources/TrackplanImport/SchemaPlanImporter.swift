@@ -25,7 +25,7 @@ public struct SchemaPlanImporter: Sendable {
         } else {
             for (i, event) in (json["rules"]?["events"]?.items ?? []).enumerated() { run.rudderEvent(event, index: i) }
         }
-        run.finish(format: format)
+        Proposals.finishPlanImport(&run.plan, comments: &run.comments, report: &run.report)
         return ImportResult(plan: run.plan, comments: run.comments, report: run.report)
     }
 
@@ -110,15 +110,6 @@ public struct SchemaPlanImporter: Sendable {
             if renaming == nil {
                 report.add(.init(.imported, "event", name: original, id: id, note: "\(params.count) parameter(s)" + (deprecated ? ", deprecated" : "")))
             }
-        }
-
-        mutating func finish(format: ImportFormat) {
-            plan.stages = Proposals.stages
-            comments.add("Proposed stages: a \(format.title) has no funnel. Assign each event's `stage`, or change these.", at: .section("stages"))
-            Proposals.apply(to: &plan, comments: &comments, report: &report)
-            comments.add("Names GA4 rejects (it takes letters, digits and `_`, starting with a letter, at most 40 characters)", at: .header)
-        comments.add("were renamed to snake_case; each says its original. Review them and what was proposed", at: .header)
-        comments.add("(`# proposed:`), then run `trackplan lint` on this plan.", at: .header)
         }
     }
 }
