@@ -9,34 +9,36 @@ public enum Importer {
         guard let format = format ?? ImportFormat.detect(bytes) else {
             throw ImportError("\(source): not a format `trackplan import` reads (a GTM container export, a Segment or RudderStack plan, an Amplitude Data CSV export); name it with `--format` if it is one")
         }
-        if format == .amplitudeCSV {
+        switch format {
+        case .amplitudeCSV:
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw ImportError("\(source): the CSV file is not UTF-8 text")
             }
             return try AmplitudeCSVImporter().importCSV(text, source: source)
-        }
-        let json: JSONValue
-        do {
-            json = try JSONByteParser.parse(bytes)
-        } catch let error as JSONByteParser.Failure {
-            let (line, column) = position(of: error.offset, in: bytes)
-            throw ImportError("\(source):\(line):\(column): not JSON: \(error.message)")
-        } catch {
-            throw ImportError("\(source): not JSON: \(error)")
-        }
-        switch format {
         case .gtm:
+            let json = try parseJSON(bytes, source: source)
             guard ImportFormat.detect(json) == .gtm else {
                 throw ImportError("\(source): not a GTM container export (no `containerVersion` with tags)")
             }
             return GTMImporter().importContainer(json, source: source)
         case .segment, .rudderstack:
+            let json = try parseJSON(bytes, source: source)
             guard ImportFormat.detect(json) == format else {
                 throw ImportError("\(source): not a \(format.title) (" + (format == .segment ? "`rules` is not a list of rules" : "no `rules.events`") + ")")
             }
             return SchemaPlanImporter().importPlan(json, format: format, source: source)
-        case .amplitudeCSV:
-            fatalError("handled above")
+        }
+    }
+
+    /// `bytes` as JSON, or an error located at its line and column.
+    static func parseJSON(_ bytes: [UInt8], source: String) throws(ImportError) -> JSONValue {
+        do {
+            return try JSONByteParser.parse(bytes)
+        } catch let error as JSONByteParser.Failure {
+            let (line, column) = position(of: error.offset, in: bytes)
+            throw ImportError("\(source):\(line):\(column): not JSON: \(error.message)")
+        } catch {
+            throw ImportError("\(source): not JSON: \(error)")
         }
     }
 
