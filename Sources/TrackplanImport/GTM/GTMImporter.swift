@@ -105,7 +105,7 @@ struct GTMImportRun {
             let id = resolveText(raw)
             var notes: [String] = []
             if id == GA4Facts.placeholderMeasurementID {
-                notes.append("its measurement id is the placeholder `\(id)`")
+                notes.append("its measurement id is the placeholder `\(GA4Facts.placeholderMeasurementID)`")
             } else if let id, id.range(of: "^G-[A-Z0-9]{4,}$", options: .regularExpression) != nil {
                 if plan.measurementID == nil {
                     plan.measurementID = Located(id)
