@@ -24,7 +24,7 @@ let package = Package(
         // `verify`: the bytes as a capture of every format, against a fixed plan, through every output.
         .executableTarget(name: "FuzzCapture", dependencies: ["FuzzSupport", .product(name: "TrackplanKit", package: trackplan)]),
         // `import`: the bytes as every source format; what is written must load back as the same plan.
-        .executableTarget(name: "FuzzImport", dependencies: [.product(name: "TrackplanKit", package: trackplan)]),
+        .executableTarget(name: "FuzzImport", dependencies: ["FuzzSupport", .product(name: "TrackplanKit", package: trackplan)]),
     ],
     swiftLanguageModes: [.v6]
 )

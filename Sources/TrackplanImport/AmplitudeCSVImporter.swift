@@ -140,7 +140,9 @@ public struct AmplitudeCSVImporter: Sendable {
             }
         }
         Proposals.finishPlanImport(&plan, comments: &comments, report: &report)
-        return ImportResult(plan: plan, comments: comments, report: report)
+        var result = ImportResult(plan: plan, comments: comments, report: report)
+        ImportSanitizer.apply(&result)
+        return result
     }
 
     static func value(_ text: String, type: ParamType) -> ParamValue? {

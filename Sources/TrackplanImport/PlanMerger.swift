@@ -109,6 +109,8 @@ public enum PlanMerger {
             }
             plan.events[index] = mine
         }
-        return ImportResult(plan: plan, comments: comments, report: report)
+        var result = ImportResult(plan: plan, comments: comments, report: report)
+        ImportSanitizer.apply(&result)
+        return result
     }
 }

@@ -26,7 +26,9 @@ public struct SchemaPlanImporter: Sendable {
             for (i, event) in (json["rules"]?["events"]?.items ?? []).enumerated() { run.rudderEvent(event, index: i) }
         }
         Proposals.finishPlanImport(&run.plan, comments: &run.comments, report: &run.report)
-        return ImportResult(plan: run.plan, comments: run.comments, report: run.report)
+        var result = ImportResult(plan: run.plan, comments: run.comments, report: run.report)
+        ImportSanitizer.apply(&result)
+        return result
     }
 
     struct Run {

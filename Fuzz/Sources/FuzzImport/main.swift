@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import TrackplanCore
 import TrackplanFormat
 import TrackplanImport
@@ -58,3 +59,5 @@ func fuzzImport(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     }
     return 0
 }
+
+runFuzzer(fuzzImport)

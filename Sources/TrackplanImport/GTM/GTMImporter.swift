@@ -19,7 +19,9 @@ public struct GTMImporter: Sendable {
     public func importContainer(_ json: JSONValue, source: String) -> ImportResult {
         var run = GTMImportRun(container: GTMContainer(json), source: source)
         run.run()
-        return ImportResult(plan: run.plan, comments: run.comments, report: run.report)
+        var result = ImportResult(plan: run.plan, comments: run.comments, report: run.report)
+        ImportSanitizer.apply(&result)
+        return result
     }
 }
 
@@ -247,7 +249,12 @@ struct GTMImportRun {
                 partial.append("its event settings `\(settings)` are not an Event Settings variable of the container")
             }
         }
-        for (key, value) in rows where !event.params.contains(where: { $0.name == key }) {
+        var seen = Set(event.params.map(\.name))
+        for (key, value) in rows {
+            guard seen.insert(key).inserted else {
+                partial.append("the parameter `\(key)` is set twice; the first is kept")
+                continue
+            }
             event.params.append(param(key, value: value, event: name))
         }
         if tag.parameters.flag("sendEcommerceData") == true, !event.params.contains(where: { $0.name == "items" }) {
