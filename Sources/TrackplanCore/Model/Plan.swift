@@ -24,11 +24,11 @@ public struct Plan: Sendable, Hashable {
     /// The naming and coverage conventions in force.
     public var conventions: Conventions
     /// The funnel stages, first to last.
-    public var stages: [Stage]
+    public var stages: [Stage] { didSet { stagesIndexed = false } }
     /// The page types, in the order they were defined (included files after the including one).
-    public var pageTypes: [PageType]
+    public var pageTypes: [PageType] { didSet { pageTypesIndexed = false } }
     /// The events, in the order they were defined (included files where they are included).
-    public var events: [Event]
+    public var events: [Event] { didSet { eventsIndexed = false } }
     /// Severity overrides from `lint.rules`.
     public var ruleSettings: [RuleSetting]
     /// The root file and every included file, in the order they were read (none for a plan
@@ -40,10 +40,14 @@ public struct Plan: Sendable, Hashable {
     @NotCompared public var ga4Span: SourceSpan?
 
     /// Positions by id, for lookups in constant time (ids are unique once loaded). Built at
-    /// init; entities added later (an importer's) are found by a linear search instead.
+    /// init; once a list is changed (an importer builds its plan step by step) its lookups
+    /// search the list instead.
     @NotCompared private var stageIndex: [String: Int]
     @NotCompared private var pageTypeIndex: [String: Int]
     @NotCompared private var eventIndex: [String: Int]
+    @NotCompared private var stagesIndexed = true
+    @NotCompared private var pageTypesIndexed = true
+    @NotCompared private var eventsIndexed = true
 
     /// Creates a plan; lookups by id are indexed.
     public init(formatVersion: Int = 1, name: String, description: String? = nil, measurementID: Located<String>? = nil,
@@ -73,18 +77,18 @@ public struct Plan: Sendable, Hashable {
 
     /// The stage with id `id`.
     public func stage(_ id: String) -> Stage? {
-        if let i = stageIndex[id], i < stages.count, stages[i].id == id { return stages[i] }
-        return stages.first { $0.id == id }
+        guard stagesIndexed else { return stages.first { $0.id == id } }
+        return stageIndex[id].map { stages[$0] }
     }
     /// The page type with id `id`.
     public func pageType(_ id: String) -> PageType? {
-        if let i = pageTypeIndex[id], i < pageTypes.count, pageTypes[i].id == id { return pageTypes[i] }
-        return pageTypes.first { $0.id == id }
+        guard pageTypesIndexed else { return pageTypes.first { $0.id == id } }
+        return pageTypeIndex[id].map { pageTypes[$0] }
     }
     /// The event named `name`.
     public func event(_ name: String) -> Event? {
-        if let i = eventIndex[name], i < events.count, events[i].name == name { return events[i] }
-        return events.first { $0.name == name }
+        guard eventsIndexed else { return events.first { $0.name == name } }
+        return eventIndex[name].map { events[$0] }
     }
 }
 
