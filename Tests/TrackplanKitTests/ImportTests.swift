@@ -483,3 +483,17 @@ import Testing
         #expect(result.report.entries.first { $0.id == "1" }?.note.hasSuffix("; the parameter `a` is set twice; the first is kept") == true)
     }
 }
+
+@Suite struct PatternTextTests {
+    @Test func groupedAlternativesAreSplitOnlyWhenEachIsOneGroup() {
+        #expect(PatternText.groupedAlternatives("(?:^/$)|(?:^/shop/)") == ["^/$", "^/shop/"])
+        #expect(PatternText.groupedAlternatives("(?:^/a|b$)|(?:[)|]x)") == ["^/a|b$", "[)|]x"])
+        #expect(PatternText.groupedAlternatives("(?:a)(?:b)|(?:c)") == nil)
+        #expect(PatternText.groupedAlternatives("(?:a)?|(?:c)") == nil)
+        #expect(PatternText.groupedAlternatives("(?:a)") == nil)
+        #expect(PatternText.groupedAlternatives("^(?:a)|(?:b)") == nil)
+        #expect(PatternText.unescapeRegex("/a\\.b\\?") == "/a.b?")
+        #expect(PatternText.unescapeRegex("/a.b") == nil)
+        #expect(PatternText.splitSelectorList("a, a *, [data-x=\"1,2\"], b:not(.c, .d)") == ["a", "a *", "[data-x=\"1,2\"]", "b:not(.c, .d)"])
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text helpers shared by the GTM compiler and the GTM importer, so that what one writes the
 /// other reads back exactly.
 public enum PatternText {
@@ -50,7 +52,8 @@ public enum PatternText {
             if inClass { current.append(c); if c == "]" { inClass = false }; continue }
             if depth == 0 {
                 if c == "|", atTopLevelAfterGroup { parts.append(current); current = ""; atTopLevelAfterGroup = false; continue }
-                if c != "(" { return nil }
+                // Only `(` may open an alternative, and only one group per alternative.
+                if c != "(" || atTopLevelAfterGroup { return nil }
             }
             switch c {
             case "[": inClass = true
@@ -99,9 +102,6 @@ public enum PatternText {
     }
 
     private static func trimmed(_ text: String) -> String {
-        var s = Substring(text)
-        while s.first == " " || s.first == "\t" { s = s.dropFirst() }
-        while s.last == " " || s.last == "\t" { s = s.dropLast() }
-        return String(s)
+        text.trimmingCharacters(in: .whitespaces)
     }
 }
