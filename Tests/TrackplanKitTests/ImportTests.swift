@@ -402,6 +402,10 @@ import Testing
         let root = try String(contentsOf: dir.url.appendingPathComponent("plan.yaml"), encoding: .utf8)
         #expect(root.contains("include:\n  - events/site-wide.yaml\n  - events/pricing.yaml\n  - events/demo.yaml\n"))
         #expect(!root.contains("yaml-language-server"))
+        // What was not imported is said once, in the root.
+        #expect(root.contains("\n# Not imported: tag `Hotjar` (id 20), Custom HTML:"))
+        let included = try ["site-wide", "pricing", "demo"].map { try String(contentsOf: dir.url.appendingPathComponent("events/\($0).yaml"), encoding: .utf8) }
+        #expect(included.allSatisfy { !$0.contains("Not imported: tag") })
         #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("trackplan.schema.json").path))
         let pricing = try String(contentsOf: dir.url.appendingPathComponent("events/pricing.yaml"), encoding: .utf8)
         #expect(pricing.hasPrefix("# Events of page type `pricing`, included by the plan's root file.\n\nevents:\n"))

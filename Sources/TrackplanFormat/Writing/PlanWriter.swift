@@ -51,6 +51,10 @@ public struct PlanWriter: Sendable {
         writeRoot(plan, comments: comments, includes: groups.map(\.path), into: &out)
         if groups.isEmpty {
             writeEvents(plan.events, comments: comments, into: &out)
+        } else if !comments[.section("events")].isEmpty || !comments[.eventsEnd].isEmpty {
+            // Said once, in the root, rather than in every included file.
+            out.blank()
+            out.comments(comments[.section("events")] + comments[.eventsEnd], indent: 0)
         }
         writeLint(plan, into: &out)
         var files = [File(path: "", text: out.text)]
@@ -58,7 +62,7 @@ public struct PlanWriter: Sendable {
             var file = Lines(width: width)
             if let schema { file.line("# yaml-language-server: $schema=\(Self.relativeSchema(schema, from: group.path))") }
             file.line("# \(group.title), included by the plan's root file.")
-            writeEvents(group.events, comments: comments, into: &file)
+            writeEvents(group.events, comments: comments, sectionComments: false, into: &file)
             files.append(File(path: group.path, text: file.text))
         }
         return files
@@ -205,16 +209,16 @@ public struct PlanWriter: Sendable {
 
     // MARK: - Events
 
-    func writeEvents(_ events: [Event], comments: PlanComments, into out: inout Lines) {
+    func writeEvents(_ events: [Event], comments: PlanComments, sectionComments: Bool = true, into out: inout Lines) {
         out.blank()
-        out.comments(comments[.section("events")], indent: 0)
-        guard !events.isEmpty || !comments[.eventsEnd].isEmpty else {
+        if sectionComments { out.comments(comments[.section("events")], indent: 0) }
+        guard !events.isEmpty || (sectionComments && !comments[.eventsEnd].isEmpty) else {
             out.line("events: {}")
             return
         }
         out.line("events:")
         for event in events { writeEvent(event, comments: comments, into: &out) }
-        out.comments(comments[.eventsEnd], indent: 2)
+        if sectionComments { out.comments(comments[.eventsEnd], indent: 2) }
     }
 
     func writeEvent(_ event: Event, comments: PlanComments, into out: inout Lines) {
