@@ -117,7 +117,7 @@ import Testing
         }
         // Pinned: what each container gives (events can be fewer than tags when two tags send one event).
         #expect(summary == [
-            "real/adipramono-ga4-2022.json: 11 tags, gaawe 8 → 4 imported, 13 events",
+            "real/adipramono-ga4-2022.json: 11 tags, gaawe 8 → 5 imported, 16 events",
             "real/arubyo-shopify-ads-2023.json: 15 tags, gaawe 5 → 5 imported, 14 events",
             "real/chemicalclarity-pest-experts-2026.json: 7 tags, gaawe 0 → 0 imported, 0 events",
             "real/dase-ga4-basic-2025.json: 7 tags, gaawe 6 → 6 imported, 6 events",
@@ -131,7 +131,7 @@ import Testing
             "real/ofarukakal-workspace-2026.json: 143 tags, gaawe 42 → 38 imported, 33 events",
             "real/sfzc-web-v15-2025.json: 24 tags, gaawe 2 → 1 imported, 1 events",
             "real/thsjn-web-2026.json: 21 tags, gaawe 4 → 4 imported, 4 events",
-            "real/tomasfn87-urlparser-2025.json: 10 tags, gaawe 6 → 3 imported, 2 events",
+            "real/tomasfn87-urlparser-2025.json: 10 tags, gaawe 6 → 4 imported, 5 events",
             "real/zlf0308-shopify-2023.json: 9 tags, gaawe 3 → 3 imported, 3 events",
             "shopify-web-template.json: 13 tags, gaawe 12 → 12 imported, 12 events",
         ])

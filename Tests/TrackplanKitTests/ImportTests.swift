@@ -356,7 +356,7 @@ import Testing
       checkout_step:
         trigger:  # not mapped: GTM fires it on the trigger `Checkout steps` (id 17, CUSTOM_EVENT): it matches the dataLayer event with {{_event}} match regex `checkout_step_[0-9]+`, and a plan's `custom` trigger names one event; the plan assumes a dataLayer event `checkout_step`
           custom: {event: checkout_step}
-      # Not imported: tag `GA4 - video` (id 6), GA4 event: its event name is the variable `video_{{Video Status}}`, so the events it sends are known only at run time; add them to the plan by name.
+      # Not imported: tag `GA4 - video` (id 6), GA4 event: its event name is the variable `video_{{DLV - video.status}}`, so the events it sends are known only at run time; add them to the plan by name.
       # Not imported: tag `GA4 - old promo` (id 7), GA4 event: the tag is paused.
       # Not imported: tag `Hotjar` (id 20), Custom HTML: a Custom HTML tag runs its own code; if it pushes dataLayer events or sends hits, add those events to the plan.
       # Not imported: tag `UA - pageview` (id 21), Universal Analytics: Universal Analytics stopped processing data in July 2023; plan its events as GA4 events.
@@ -499,5 +499,35 @@ import Testing
         #expect(PatternText.unescapeRegex("/a\\.b\\?") == "/a.b?")
         #expect(PatternText.unescapeRegex("/a.b") == nil)
         #expect(PatternText.splitSelectorList("a, a *, [data-x=\"1,2\"], b:not(.c, .d)") == ["a", "a *", "[data-x=\"1,2\"]", "b:not(.c, .d)"])
+    }
+}
+
+@Suite struct VideoStatusImportTests {
+    @Test func aVideoStatusTagBecomesOneEventPerCapturedStatus() throws {
+        let json = #"""
+        {"containerVersion": {"container": {"name": "Videos"}, "tag": [
+          {"tagId": "1", "name": "GA4 - YouTube", "type": "gaawe", "firingTriggerId": ["2"], "parameter": [
+            {"type": "TEMPLATE", "key": "eventName", "value": "yt_{{Video Status}}"},
+            {"type": "LIST", "key": "eventSettingsTable", "list": [
+              {"type": "MAP", "map": [{"type": "TEMPLATE", "key": "parameter", "value": "video_title"}, {"type": "TEMPLATE", "key": "parameterValue", "value": "{{Video Title}}"}]},
+              {"type": "MAP", "map": [{"type": "TEMPLATE", "key": "parameter", "value": "video_duration"}, {"type": "TEMPLATE", "key": "parameterValue", "value": "{{Video Duration}}"}]}]}]}],
+         "trigger": [{"triggerId": "2", "name": "YouTube", "type": "YOU_TUBE_VIDEO", "parameter": [
+            {"type": "TEMPLATE", "key": "progressThresholdsPercent", "value": "50,10"},
+            {"type": "BOOLEAN", "key": "captureStart", "value": "true"},
+            {"type": "BOOLEAN", "key": "captureComplete", "value": "true"},
+            {"type": "BOOLEAN", "key": "captureProgress", "value": "true"}]}]}}
+        """#
+        let result = try Importer.importSource(Array(json.utf8), source: "videos.json")
+        #expect(result.plan.events.map(\.name) == ["yt_start", "yt_progress", "yt_complete"])
+        #expect(result.plan.events.map(\.trigger.value) == [
+            .video(percents: [], start: true, complete: false), .video(percents: [10, 50], start: false, complete: false),
+            .video(percents: [], start: false, complete: true),
+        ])
+        #expect(result.plan.events[0].params.map(\.source) == [.builtin(.videoTitle), .dataLayer("video_duration")])
+        #expect(result.comments[.param(event: "yt_start", name: "video_duration")] == [
+            "GTM reads its built-in variable `{{Video Duration}}`, which a plan cannot name: push the value to the data layer or change `from`.",
+        ])
+        #expect(result.report.entries.first { $0.id == "1" }?.note == "its event name is `yt_{{Video Status}}`: imported as one event per video status its trigger captures (`yt_start`, `yt_progress`, `yt_complete`)")
+        ImportTests.expectLoads(result)
     }
 }

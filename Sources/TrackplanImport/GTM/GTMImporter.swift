@@ -173,13 +173,17 @@ struct GTMImportRun {
         }
         markTriggers(tag)
         guard !rawName.contains("{{") else {
-            guard let names = expandedEventNames(tag, rawName: rawName) else {
+            if let names = expandedEventNames(tag, rawName: rawName) {
+                var partial = ["its event name is `\(rawName)`: imported as the \(names.count) event(s) its trigger names (" + names.map { "`\($0)`" }.joined(separator: ", ") + ")"]
+                for name in names { partial += addEvent(from: tag, name: name, trigger: .custom(event: name)) }
+                report.add(.init(.partial, "tag", type: tag.type, name: tag.name, id: tag.id, note: partial.joined(separator: "; ")))
+            } else if let videos = videoStatusEvents(tag, rawName: rawName) {
+                var partial = ["its event name is `\(rawName)`: imported as one event per video status its trigger captures (" + videos.map { "`\($0.name)`" }.joined(separator: ", ") + ")"]
+                for video in videos { partial += addEvent(from: tag, name: video.name, trigger: video.trigger) }
+                report.add(.init(.partial, "tag", type: tag.type, name: tag.name, id: tag.id, note: partial.joined(separator: "; ")))
+            } else {
                 notImported(tag, reason: "its event name is the variable `\(rawName)`, so the events it sends are known only at run time; add them to the plan by name")
-                return
             }
-            var partial = ["its event name is `\(rawName)`: imported as the \(names.count) event(s) its trigger names (" + names.map { "`\($0)`" }.joined(separator: ", ") + ")"]
-            for name in names { partial += addEvent(from: tag, name: name, pushedEvent: true) }
-            report.add(.init(.partial, "tag", type: tag.type, name: tag.name, id: tag.id, note: partial.joined(separator: "; ")))
             return
         }
         var name = rawName
@@ -189,9 +193,35 @@ struct GTMImportRun {
             name = names.name(for: rawName).name
             partial.append("its event name `\(rawName)` is not one GA4 accepts; imported as `\(name)`")
         }
-        partial += addEvent(from: tag, name: name, pushedEvent: false)
+        partial += addEvent(from: tag, name: name, trigger: nil)
         report.add(.init(partial.isEmpty ? .imported : .partial, "tag", type: tag.type, name: tag.name, id: tag.id,
                          note: "the event `\(name)`" + (partial.isEmpty ? "" : "; " + partial.joined(separator: "; "))))
+    }
+
+    /// The events a tag named like `video_{{Video Status}}` sends on YouTube triggers: one per
+    /// status the triggers capture (GTM's Video Status is `start`, `progress`, `complete`), each
+    /// with a `video` trigger for that status alone. Nil for any other name or trigger.
+    func videoStatusEvents(_ tag: GTMEntity, rawName: String) -> [(name: String, trigger: Trigger)]? {
+        guard let range = rawName.range(of: "{{Video Status}}"),
+              !rawName[range.upperBound...].contains("{{"), !rawName[..<range.lowerBound].contains("{{") else { return nil }
+        let prefix = String(rawName[..<range.lowerBound]), suffix = String(rawName[range.upperBound...])
+        var start = false, complete = false
+        var percents: [Int] = []
+        let firing = tag.json["firingTriggerId"]?.items.compactMap(\.text) ?? []
+        guard !firing.isEmpty else { return nil }
+        for id in firing {
+            guard let trigger = triggersByID[id], trigger.type == "YOU_TUBE_VIDEO",
+                  case .video(let p, let s, let c)? = GTMTriggerImport.read(trigger, eventName: "").trigger else { return nil }
+            start = start || s
+            complete = complete || c
+            for percent in p where !percents.contains(percent) { percents.append(percent) }
+        }
+        var events: [(String, Trigger)] = []
+        if start { events.append((prefix + "start" + suffix, .video(percents: [], start: true, complete: false))) }
+        if !percents.isEmpty { events.append((prefix + "progress" + suffix, .video(percents: percents.sorted(), start: false, complete: false))) }
+        if complete { events.append((prefix + "complete" + suffix, .video(percents: [], start: false, complete: true))) }
+        guard !events.isEmpty, events.allSatisfy({ GA4Names.isValid($0.0) }) else { return nil }
+        return events
     }
 
     /// The event names a tag whose name is `{{Event}}` sends: the dataLayer events its custom
@@ -218,8 +248,10 @@ struct GTMImportRun {
     }
 
     /// Adds (or extends) the event `name` from `tag`; returns what could not be carried.
-    /// `pushedEvent`: the event fires on a dataLayer event of its own name (an `{{Event}}` tag).
-    mutating func addEvent(from tag: GTMEntity, name: String, pushedEvent: Bool) -> [String] {
+    /// `trigger`, when given, replaces what the tag's firing trigger says (an `{{Event}}` tag's
+    /// events fire on their own dataLayer events; a Video Status tag's on one status each).
+    mutating func addEvent(from tag: GTMEntity, name: String, trigger override: Trigger?) -> [String] {
+        let pushedEvent = override != nil
         var partial: [String] = []
         let existing = plan.events.firstIndex { $0.name == name }
         var event = existing.map { plan.events[$0] } ?? Event(name: name)
@@ -272,7 +304,7 @@ struct GTMImportRun {
         if existing == nil {
             if let first = firing.first {
                 var imported = trigger(first, eventName: name)
-                if pushedEvent { imported.trigger = .custom(event: name); imported.problem = nil }
+                if let override { imported.trigger = override; imported.problem = nil }
                 apply(imported, to: &event, triggerLabel: triggerLabel(first), partial: &partial)
             } else {
                 comments.add("not mapped: the tag has no firing trigger in GTM; the plan assumes a dataLayer event `\(name)`", at: .eventKey(event: name, key: "trigger"))

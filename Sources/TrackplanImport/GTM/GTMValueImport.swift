@@ -27,6 +27,15 @@ struct GTMValueImport {
     /// Built-in variables by their UI names.
     static let builtins: [String: BuiltinVariable] = Dictionary(uniqueKeysWithValues: BuiltinVariable.allCases.map { ($0.gtmName, $0) })
 
+    /// GTM's built-in variables that have no `builtin:` name in a plan.
+    static let otherBuiltins: Set<String> = [
+        "Event", "Click Target", "Form Target", "Form Text", "Form Element", "Scroll Depth Units", "Scroll Depth Direction",
+        "Video Provider", "Video Duration", "Video Current Time", "Video Visible", "History Source", "New History Fragment",
+        "Old History Fragment", "New History State", "Old History State", "New History URL", "Old History URL", "Debug Mode",
+        "Container ID", "Container Version", "Environment Name", "Random Number", "HTML ID", "Percent Visible",
+        "On-Screen Duration", "Error Message", "Error URL", "Error Line", "Page Title",
+    ]
+
     /// Where `text` comes from.
     func read(_ text: String) -> ImportedValue {
         guard text.contains("{{") else { return ImportedValue(source: .constant(text)) }
@@ -35,7 +44,10 @@ struct GTMValueImport {
         }
         if let builtin = Self.builtins[name] { return ImportedValue(source: .builtin(builtin)) }
         guard let variable = variables[name] else {
-            return ImportedValue(note: "GTM reads `{{\(name)}}`, which is no variable of the container (a built-in variable the plan does not know?)")
+            if Self.otherBuiltins.contains(name) {
+                return ImportedValue(note: "GTM reads its built-in variable `{{\(name)}}`, which a plan cannot name: push the value to the data layer or change `from`")
+            }
+            return ImportedValue(note: "GTM reads `{{\(name)}}`, which is no variable of the container and no built-in variable trackplan knows")
         }
         var result = readVariable(variable)
         result.variables.insert(name, at: 0)
