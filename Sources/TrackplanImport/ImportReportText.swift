@@ -18,7 +18,7 @@ public enum ImportReportText {
         for entity in entities {
             for row in result.report.counts(of: entity) {
                 let outcomes = ImportReport.Outcome.allCases.compactMap { o in row.byOutcome[o].map { "\($0) \(o.rawValue.replacingOccurrences(of: "-", with: " "))" } }
-                lines.append("  \(entity) \(row.type): \(row.total) (\(outcomes.joined(separator: ", ")))")
+                lines.append("  \(entity)\(row.type == "-" ? "" : " " + row.type): \(row.total) (\(outcomes.joined(separator: ", ")))")
             }
         }
         lines.append("report: " + outcomeCounts(result.report))

@@ -90,6 +90,7 @@ struct ImportCommand: ParsableCommand {
             result = PlanMerger.merge(result, into: existing, existingPath: mergeInto, outputPath: output == "-" ? nil : output)
         }
 
+        let output = self.output == "-" ? nil : self.output
         let schemaReference = schema == "none" ? nil : (schema ?? "./trackplan.schema.json")
         let files = PlanWriter(schema: schemaReference).write(result.plan, comments: result.comments, split: split)
         // What is written must load: check it in memory first.
@@ -105,7 +106,7 @@ struct ImportCommand: ParsableCommand {
             try ExitStatus.software.exit()
         }
 
-        if let output, output != "-" {
+        if let output {
             let directory = PathUtil.directory(of: output)
             for file in files {
                 let path = file.path.isEmpty ? output : (directory as NSString).appendingPathComponent(file.path)
@@ -120,6 +121,7 @@ struct ImportCommand: ParsableCommand {
             Terminal.write(files[0].text)
         }
         if let report {
+            try? FileManager.default.createDirectory(atPath: PathUtil.directory(of: report), withIntermediateDirectories: true)
             try OutputFile.write(report.hasSuffix(".json") ? ImportReportText.json(result.report) : ImportReportText.markdown(result.report), to: report)
         }
         var summary = ImportReportText.summary(result, output: output ?? "standard output")
