@@ -23,7 +23,10 @@ public enum SafeText {
     /// `text` with every control character written as a visible escape (`\n`, `\r`, `\t`,
     /// `\u{1B}`); the text itself when it has none.
     public static func escapingControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        // Bytes that can start a control: C0 and DEL themselves, 0xC2 (C1 controls), 0xE2 (the
+        // separators); text with none of them is returned without decoding scalars.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
+              text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             guard isControl(scalar) else { out.unicodeScalars.append(scalar); continue }
@@ -41,11 +44,29 @@ public enum SafeText {
     /// longer than ``maxQuotedLength`` cut, and the whole at most ``maxMessageLength``.
     public static func message(_ text: String, maxQuoted: Int = maxQuotedLength) -> String {
         var text = escapingControls(text)
-        if text.utf8.count > maxQuoted + 2, text.contains("`") { text = shortenQuotes(text, limit: maxQuoted) }
-        if text.unicodeScalars.count > maxMessageLength {
+        if text.utf8.count > maxQuoted + 2, hasQuote(in: text, longerThan: maxQuoted) { text = shortenQuotes(text, limit: maxQuoted) }
+        // A text of at most that many bytes has at most that many scalars: only count when longer.
+        if text.utf8.count > maxMessageLength, text.unicodeScalars.count > maxMessageLength {
             text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(maxMessageLength - 1))) + "…"
         }
         return text
+    }
+
+    /// Whether a backtick-quoted segment of `text` (or its unclosed tail) is longer than `limit`
+    /// scalars: one pass over the bytes, so the common message (short quotes) is not rebuilt.
+    static func hasQuote(in text: String, longerThan limit: Int) -> Bool {
+        var inQuote = false
+        var length = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "`") {
+                inQuote.toggle()
+                length = 0
+            } else if inQuote, byte & 0xC0 != 0x80 {
+                length += 1
+                if length > limit { return true }
+            }
+        }
+        return false
     }
 
     /// Cuts every backtick-quoted segment longer than `limit` scalars.
