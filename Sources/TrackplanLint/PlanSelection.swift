@@ -55,6 +55,9 @@ public struct PlanSelection: Sendable {
     /// A plan has `trackplan:`; a fragment has only the keys of an included file.
     static func kind(of path: String, sources: DiskSourceProvider) -> Kind {
         guard sources.kind(of: path) == .regular, let bytes = try? sources.contents(of: path) else { return .plan }
+        // The usual root file says `trackplan: 1` at the start of a line: a top-level key (a line
+        // inside any value is indented), found without reading the whole file as YAML.
+        if hasTopLevelFormatKey(bytes) { return .plan }
         let result = YAMLReader().read(bytes, path: path)
         // A file that does not read as YAML may be a broken plan: lint reports why.
         if result.diagnostics.contains(where: { $0.severity == .error }) { return .plan }
@@ -63,6 +66,19 @@ public struct PlanSelection: Sendable {
         if keys.contains("trackplan") { return .plan }
         if !keys.isEmpty, keys.allSatisfy(PlanKeys.includedFile.contains) { return .fragment }
         return keys.contains(where: PlanKeys.root.contains) ? .plan : .other
+    }
+
+    /// Whether a line of `bytes` starts with `trackplan:`.
+    static func hasTopLevelFormatKey(_ bytes: [UInt8]) -> Bool {
+        let key = Array("trackplan:".utf8)
+        var lineStart = true
+        var i = 0
+        while i < bytes.count {
+            if lineStart, bytes[i] == key[0], i + key.count <= bytes.count, Array(bytes[i..<i + key.count]) == key { return true }
+            lineStart = bytes[i] == 0x0A
+            i += 1
+        }
+        return false
     }
 
     /// The first plan, in the fragment's folder or one above it (up to the repository root),

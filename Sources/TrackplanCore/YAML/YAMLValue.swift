@@ -39,6 +39,9 @@ public enum YAMLValue: Sendable, Hashable {
         default: break
         }
         if let b = bool(text) { return .bool(b) }
+        // Past null and the booleans, a typed value starts with a digit, a sign or a point:
+        // `name`, `type`, `trigger`, `from` (keys all over a plan) need no number parsing.
+        if let first = text.utf8.first, first >= UInt8(ascii: "A") { return .string(text) }
         if let i = int(text) { return .int(i) }
         if let f = float(text) { return .float(f) }
         return .string(text)
