@@ -33,17 +33,23 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
 
     /// Offsets of line starts: after each LF, and after each CR not followed by LF.
     private static func lineStarts(of text: String) -> [Int] {
-        var starts = [0]
-        var previousCR = false
-        var offset = 0
-        for byte in text.utf8 {
-            if previousCR, byte != UInt8(ascii: "\n") { starts.append(offset) }
-            previousCR = byte == UInt8(ascii: "\r")
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        var text = text
+        return text.withUTF8 { buffer in
+            var starts = [0]
+            starts.reserveCapacity(buffer.count / 32 + 1)
+            var i = 0
+            while i < buffer.count {
+                let byte = buffer[i]
+                i += 1
+                if byte > 0x0D { continue }  // nearly every byte: one comparison
+                if byte == 0x0A {
+                    starts.append(i)
+                } else if byte == 0x0D, i == buffer.count || buffer[i] != 0x0A {
+                    starts.append(i)
+                }
+            }
+            return starts
         }
-        if previousCR { starts.append(offset) }
-        return starts
     }
 
     public static func == (lhs: SourceFile, rhs: SourceFile) -> Bool { lhs === rhs }

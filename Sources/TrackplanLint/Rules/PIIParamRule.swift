@@ -50,23 +50,33 @@ public struct PIIParamRule: Rule {
 
     public func check(_ plan: Plan) -> [Diagnostic] {
         var results: [Diagnostic] = []
-        func scan(_ param: Param, described: String, path: EntityPath) {
-            if let word = Self.personalWord(in: param.name) {
-                results.append(finding("\(described) looks like personal data (`\(word)`); GA4's terms forbid sending it",
-                                       at: param.span, path: path,
+        // Plans repeat parameter names across events: each name is split into words once.
+        var wordByName: [String: String?] = [:]
+        // `described` and `path` are built only for a finding.
+        func scan(_ param: Param, described: () -> String, path: () -> EntityPath) {
+            let personal: String?
+            if let known = wordByName[param.name] {
+                personal = known
+            } else {
+                personal = Self.personalWord(in: param.name)
+                wordByName[param.name] = .some(personal)
+            }
+            if let word = personal {
+                results.append(finding("\(described()) looks like personal data (`\(word)`); GA4's terms forbid sending it",
+                                       at: param.span, path: path(),
                                        hint: "send a flag or a category instead (`has_\(word)`, `contact_method`), or remove the parameter"))
             }
             for value in param.values ?? [] {
                 guard case .string(let text) = value.value, let kind = Self.personalValue(text) else { continue }
                 results.append(finding("allowed value `\(text)` of `\(param.name)` is \(kind); GA4's terms forbid sending personal data",
-                                       at: value.span, path: path, hint: "list categories, not people's data"))
+                                       at: value.span, path: path(), hint: "list categories, not people's data"))
             }
         }
-        for param in plan.sharedParams { scan(param, described: "shared parameter `\(param.name)`", path: EntityPath(["shared_params", param.name])) }
-        for property in plan.userProperties { scan(property, described: "user property `\(property.name)`", path: EntityPath(["user_properties", property.name])) }
+        for param in plan.sharedParams { scan(param, described: { "shared parameter `\(param.name)`" }, path: { EntityPath(["shared_params", param.name]) }) }
+        for property in plan.userProperties { scan(property, described: { "user property `\(property.name)`" }, path: { EntityPath(["user_properties", property.name]) }) }
         for event in plan.events {
             for param in event.params {
-                scan(param, described: "parameter `\(param.name)` of `\(event.name)`", path: event.path.param(param.name))
+                scan(param, described: { "parameter `\(param.name)` of `\(event.name)`" }, path: { event.path.param(param.name) })
             }
         }
         return results
