@@ -60,7 +60,9 @@ def event_yaml(rng, name, page, macro, i):
             spec = [f"type: {TYPES.get(p, 'string')}"]
             if p in BUILTINS:
                 spec.append(f"from: '{BUILTINS[p]}'")
-            elif rng.random() < 0.3:
+            elif rng.random() < 0.3 or kind not in ("custom", "page_view"):
+                # Nothing is pushed with a click, scroll, video, timer or visibility: the key is
+                # one the page pushed earlier, written out (the `param-source` rule asks for it).
                 spec.append(f"from: data.{p}")
             if p == "currency":
                 spec.append("values: [USD, EUR]")
