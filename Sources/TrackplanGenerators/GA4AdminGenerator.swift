@@ -10,6 +10,10 @@ public struct GA4AdminGenerator: Generator {
     public init() {}
 
     public func generate(_ input: GeneratorInput) throws(GenerationError) -> GeneratedFile {
-        GeneratedFile(name: Self.fileName, content: GA4AdminExport.json(input.spec).serialized() + "\n")
+        let spec = input.spec
+        return GeneratedFile(name: Self.fileName) { (stream: inout TextStream) throws(GenerationError) in
+            GA4AdminExport.json(spec).write(to: &stream.buffer, indent: 0)
+            stream += "\n"
+        }
     }
 }

@@ -10,19 +10,23 @@ public struct GTMContainerGenerator: Generator {
     public init() {}
 
     public func generate(_ input: GeneratorInput) throws(GenerationError) -> GeneratedFile {
-        let output = GTMCompiler(environment: input.environment).compile(input.spec)
-        let problems = GTMShapeChecker.problems(in: output.container)
-        guard problems.isEmpty else { throw GenerationError(problems: problems) }
+        let compiler = GTMCompiler(environment: input.environment)
+        let spec = input.spec
         var notes: [String] = []
-        if output.usesPlaceholderMeasurementID {
+        if spec.measurementID == nil {
             notes.append("note: no ga4.measurement_id in the plan; the container uses the placeholder \(GTMCompiler.placeholderMeasurementID)")
         }
-        if !output.deprecatedEvents.isEmpty {
-            notes.append("left out deprecated events: " + output.deprecatedEvents.joined(separator: ", "))
+        if !spec.deprecatedEvents.isEmpty {
+            notes.append("left out deprecated events: " + spec.deprecatedEvents.joined(separator: ", "))
         }
+        let counts = compiler.counts(spec)
+        // The container is written entity by entity, shape-checked as it goes.
         return GeneratedFile(
-            name: Self.fileName, content: output.text,
-            summary: "\(output.tagCount) tags, \(output.triggerCount) triggers, \(output.variableCount) variables, \(output.folderCount) folders",
-            notes: notes)
+            name: Self.fileName,
+            summary: "\(counts.tags) tags, \(counts.triggers) triggers, \(counts.variables) variables, \(counts.folders) folders",
+            notes: notes) { (stream: inout TextStream) throws(GenerationError) in
+                let problems = compiler.write(spec, to: &stream)
+                guard problems.isEmpty else { throw GenerationError(problems: problems) }
+            }
     }
 }

@@ -26,28 +26,59 @@ public struct GeneratorInput: Sendable {
     }
 }
 
-/// A generated file: its name in the output directory, its content, and what to tell the user.
+/// A generated file: its name in the output directory, how to write its content, and what to
+/// tell the user.
+///
+/// The content is written on demand into a ``TextStream``, so that `build` streams a large
+/// output (a GTM container of 100,000 events is about 400 MB) to disk without holding it.
 public struct GeneratedFile: Sendable, Equatable {
+    /// Writes the content into a stream; a generated file that fails its own check throws.
+    public typealias Writer = @Sendable (inout TextStream) throws(GenerationError) -> Void
+
     /// The file name (`gtm-container.json`).
     public var name: String
-    /// The content.
-    public var content: String
     /// One line on what it holds ("3 tags, 3 triggers, …"), when there is something to say.
     public var summary: String?
     /// Notes for the user (a placeholder used, events left out).
     public var notes: [String]
+    /// Writes the content.
+    public var writer: Writer
 
-    /// Creates a file.
+    /// Creates a file whose content is `content`.
     public init(name: String, content: String, summary: String? = nil, notes: [String] = []) {
+        self.init(name: name, summary: summary, notes: notes) { (stream: inout TextStream) throws(GenerationError) in stream += content }
+    }
+
+    /// Creates a file whose content `writer` writes.
+    public init(name: String, summary: String? = nil, notes: [String] = [], writer: @escaping Writer) {
         self.name = name
-        self.content = content
         self.summary = summary
         self.notes = notes
+        self.writer = writer
+    }
+
+    /// Writes the content into `stream`.
+    public func write(to stream: inout TextStream) throws(GenerationError) {
+        try writer(&stream)
+    }
+
+    /// The whole content, in memory (for tests and small outputs; `build` streams instead).
+    public func text() throws(GenerationError) -> String {
+        var stream = TextStream()
+        try writer(&stream)
+        return stream.text
+    }
+
+    /// The whole content, in memory; empty when the file fails its own check.
+    public var content: String { (try? text()) ?? "" }
+
+    public static func == (lhs: GeneratedFile, rhs: GeneratedFile) -> Bool {
+        lhs.name == rhs.name && lhs.summary == rhs.summary && lhs.notes == rhs.notes && lhs.content == rhs.content
     }
 }
 
 /// Something trackplan generated that it must not have: a bug in trackplan (exit 70).
-public struct GenerationError: Error, Sendable, CustomStringConvertible {
+public struct GenerationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The problems found.
     public var problems: [String]
 

@@ -67,16 +67,22 @@ public struct OutputDirectory: Sendable {
     }
 
     /// Compares `files` with the directory: `unchanged`, `missing` or `differs` for each, in order,
-    /// then a `leftover` entry for each temporary file or marker of an interrupted build.
-    public func check(_ files: [GeneratedFile]) -> [Entry] {
-        let entries = files.map { file in
+    /// then a `leftover` entry for each temporary file or marker of an interrupted build. Each
+    /// file is generated chunk by chunk and compared with the file on disk as it goes.
+    public func check(_ files: [GeneratedFile]) throws(GenerationError) -> [Entry] {
+        var entries: [Entry] = []
+        for file in files {
             let status: Status
-            switch existing(file.name) {
-            case nil: status = .missing
-            case let data? where data == Data(file.content.utf8): status = .unchanged
-            default: status = .differs
+            if !FileManager.default.fileExists(atPath: url(file.name).path) {
+                status = .missing
+            } else {
+                let comparison = FileComparison(path: url(file.name).path)
+                var stream = TextStream { comparison.compare($0) }
+                try file.write(to: &stream)
+                stream.flush()
+                status = comparison.finish() ? .unchanged : .differs
             }
-            return Entry(name: file.name, shownPath: shownPath(file.name), status: status)
+            entries.append(Entry(name: file.name, shownPath: shownPath(file.name), status: status))
         }
         return entries + leftovers().map { Entry(name: $0, shownPath: shownPath($0), status: .leftover) }
     }
@@ -84,61 +90,111 @@ public struct OutputDirectory: Sendable {
     /// Writes the files whose content differs, as a set (see the type's documentation), creating
     /// the directory when needed and removing what an interrupted build left; `wrote` or
     /// `unchanged` for each, in order.
-    public func sync(_ files: [GeneratedFile]) throws(OutputError) -> [Entry] {
+    ///
+    /// Each file is generated once, chunk by chunk, into its temporary file while it is compared
+    /// with the file in place; an unchanged file's temporary is removed.
+    public func sync(_ files: [GeneratedFile]) throws(SyncFailure) -> [Entry] {
         for leftover in leftovers() { try? FileManager.default.removeItem(at: url(leftover)) }
-        let changed = files.filter { existing($0.name) != Data($0.content.utf8) }
-        if !changed.isEmpty {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || !isDirectory.boolValue {
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
-                throw OutputError(path: path, reason: "cannot create `\(path)`: \(error.localizedDescription)")
+                throw .output(OutputError(path: path, reason: "cannot create `\(path)`: \(error.localizedDescription)"))
             }
-            try writeSet(changed)
         }
-        let changedNames = Set(changed.map(\.name))
-        return files.map { Entry(name: $0.name, shownPath: shownPath($0.name), status: changedNames.contains($0.name) ? .wrote : .unchanged) }
-    }
-
-    /// Temporary files first, then the marker, the renames, and the marker's removal.
-    func writeSet(_ files: [GeneratedFile]) throws(OutputError) {
-        var temporaries: [(temporary: URL, target: URL, file: GeneratedFile)] = []
+        var temporaries: [(temporary: URL, target: URL, name: String)] = []
+        var changedNames: Set<String> = []
         func discard() { for entry in temporaries { try? FileManager.default.removeItem(at: entry.temporary) } }
         for file in files {
             let target = url(file.name)
             // A target that is a link or a device is written through on its own, never replaced.
             if let kind = try? FileManager.default.attributesOfItem(atPath: target.path)[.type] as? FileAttributeType,
                kind != .typeRegular {
-                do { try OutputWriter.write(Data(file.content.utf8), to: target.path) } catch {
+                let content: Data
+                do { content = Data(try file.text().utf8) } catch {
                     discard()
-                    throw OutputError(path: target.path, reason: error.description)
+                    throw .generation(error)
                 }
+                guard existing(file.name) != content else { continue }
+                do { try OutputWriter.write(content, to: target.path) } catch {
+                    discard()
+                    throw .output(OutputError(path: target.path, reason: error.description))
+                }
+                changedNames.insert(file.name)
                 continue
             }
             let temporary = url(".\(file.name)\(Self.temporarySuffix)")
-            do {
-                try OutputWriter.write(Data(file.content.utf8), to: temporary.path)
-                if let mode = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.posixPermissions] {
-                    try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temporary.path)
-                }
-            } catch {
+            let sink: FileSink
+            switch FileSink.open(temporary.path, flags: O_WRONLY | O_CREAT | O_TRUNC) {
+            case .success(let opened): sink = opened
+            case .failure(let error):
                 discard()
-                throw OutputError(path: target.path, reason: error.description)
+                throw .output(OutputError(path: target.path, reason: "cannot write `\(target.path)`: \(error.reason)"))
             }
-            temporaries.append((temporary, target, file))
+            if let mode = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.posixPermissions] as? NSNumber {
+                fchmod(sink.fileDescriptor, mode_t(mode.uint16Value))
+            }
+            let comparison = FileComparison(path: target.path)
+            var stream = TextStream { bytes in
+                sink.write(bytes)
+                comparison.compare(bytes)
+            }
+            do {
+                try file.write(to: &stream)
+            } catch {
+                sink.close()
+                unlink(temporary.path)
+                discard()
+                throw .generation(error)
+            }
+            stream.flush()
+            if let failure = sink.close() {
+                unlink(temporary.path)
+                discard()
+                throw .output(OutputError(path: target.path, reason: "cannot write `\(target.path)`: \(failure)"))
+            }
+            if comparison.finish() {
+                unlink(temporary.path)
+            } else {
+                temporaries.append((temporary, target, file.name))
+                changedNames.insert(file.name)
+            }
         }
+        try renameSet(temporaries)
+        return files.map { Entry(name: $0.name, shownPath: shownPath($0.name), status: changedNames.contains($0.name) ? .wrote : .unchanged) }
+    }
+
+    /// The marker, the renames, and the marker's removal.
+    func renameSet(_ temporaries: [(temporary: URL, target: URL, name: String)]) throws(SyncFailure) {
         guard !temporaries.isEmpty else { return }
         let marker = url(Self.pendingMarker)
         do {
-            try OutputWriter.write(Data((temporaries.map(\.file.name).joined(separator: "\n") + "\n").utf8), to: marker.path)
+            try OutputWriter.write(Data((temporaries.map(\.name).joined(separator: "\n") + "\n").utf8), to: marker.path)
         } catch {
-            discard()
-            throw OutputError(path: marker.path, reason: error.description)
+            for entry in temporaries { try? FileManager.default.removeItem(at: entry.temporary) }
+            throw .output(OutputError(path: marker.path, reason: error.description))
         }
         for entry in temporaries where rename(entry.temporary.path, entry.target.path) != 0 {
             let reason = String(cString: strerror(errno))
-            throw OutputError(path: entry.target.path, reason: "cannot write `\(entry.target.path)`: \(reason)")
+            throw .output(OutputError(path: entry.target.path, reason: "cannot write `\(entry.target.path)`: \(reason)"))
         }
         unlink(marker.path)
+    }
+
+    /// Why `sync` stopped.
+    public enum SyncFailure: Error, Sendable, CustomStringConvertible {
+        /// A file or the directory could not be written (exit 2… as the command decides).
+        case output(OutputError)
+        /// A generated file failed its own check: a bug in trackplan (exit 70).
+        case generation(GenerationError)
+
+        public var description: String {
+            switch self {
+            case .output(let error): error.reason
+            case .generation(let error): error.description
+            }
+        }
     }
 }
 

@@ -10,7 +10,7 @@ public struct TrackingDocumentGenerator: Generator {
     public init() {}
 
     public func generate(_ input: GeneratorInput) throws(GenerationError) -> GeneratedFile {
-        GeneratedFile(name: Self.fileName,
-                      content: TrackingDocument(plan: input.plan, spec: input.spec, findings: input.findings, measured: input.measured).render())
+        let document = TrackingDocument(plan: input.plan, spec: input.spec, findings: input.findings, measured: input.measured)
+        return GeneratedFile(name: Self.fileName) { (stream: inout TextStream) throws(GenerationError) in document.render(into: &stream) }
     }
 }

@@ -195,7 +195,7 @@ public enum Regeneration {
             }
             do {
                 for file in try Pipeline.generate(checked, environment: [:]) {
-                    files.append(File(path: "examples/build/\(base)/\(file.name)", content: file.content))
+                    files.append(File(path: "examples/build/\(base)/\(file.name)", content: try file.text()))
                 }
             } catch {
                 throw Failure(description: "\(error)")

@@ -45,7 +45,8 @@ struct BuildCommand: ParsableCommand {
         let directory = OutputDirectory(out)
         var lines = [PlanGeneration.lintLine(checked.report)]
         if check {
-            let stale = directory.check(files).filter { $0.status != .unchanged }
+            let stale = try PlanGeneration.reportingInternalErrors { () throws(GenerationError) in try directory.check(files) }
+                .filter { $0.status != .unchanged }
             if stale.isEmpty {
                 lines.append("generated files are up to date in \(out)")
                 Terminal.write(lines.joined(separator: "\n") + "\n")
@@ -60,7 +61,10 @@ struct BuildCommand: ParsableCommand {
         do {
             entries = try directory.sync(files)
         } catch {
-            throw ValidationError(error.reason)
+            switch error {
+            case .output(let failure): throw ValidationError(failure.reason)
+            case .generation(let failure): return try PlanGeneration.internalError(failure)
+            }
         }
         lines += entries.map { "\($0.status.rawValue) \($0.shownPath)" }
         Terminal.write(lines.joined(separator: "\n") + "\n")

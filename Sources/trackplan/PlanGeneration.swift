@@ -39,6 +39,22 @@ enum PlanGeneration {
         }
     }
 
+    /// Reports a generated file that failed its own check (a bug in trackplan) and exits 70.
+    static func internalError(_ error: GenerationError) throws {
+        Terminal.writeError("\(error)\n")
+        try ExitStatus.software.exit()
+    }
+
+    /// The result of `body`; exits 70 when a generated file fails its own check.
+    static func reportingInternalErrors<T>(_ body: () throws(GenerationError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            try internalError(error)
+            fatalError("unreachable: exit 70 always throws")
+        }
+    }
+
     /// One line about the lint result, for the summaries.
     static func lintLine(_ report: FindingReport) -> String {
         "lint: " + report.summary
@@ -49,7 +65,20 @@ enum PlanGeneration {
         let checked = try check(plan, loader: loader)
         let files = try generate(checked, [generator], wantedOnly: false)
         guard let file = files.first else { return }
-        try OutputFile.emit(file.content, to: output)
+        if let output, output != "-" {
+            do {
+                try OutputWriter.write(to: output) { (stream: inout TextStream) throws(GenerationError) in try file.write(to: &stream) }
+            } catch {
+                switch error {
+                case .output(let failure): throw ValidationError(failure.description)
+                case .producer(let failure): try internalError(failure)
+                }
+            }
+        } else {
+            var stream = TextStream { bytes in FileHandle.standardOutput.write(Data(bytes)) }
+            try reportingInternalErrors { () throws(GenerationError) in try file.write(to: &stream) }
+            stream.flush()
+        }
         var lines = [lintLine(checked.report)]
         lines.append("wrote \(output ?? "standard output")" + (file.summary.map { ": " + $0 } ?? ""))
         lines += file.notes

@@ -107,18 +107,18 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = OutputDirectory(dir.path)
         let files = [GeneratedFile(name: "a.json", content: "{}\n"), GeneratedFile(name: "b.md", content: "# B\n")]
-        #expect(out.check(files).map(\.status) == [.missing, .missing])
+        #expect(try out.check(files).map(\.status) == [.missing, .missing])
         #expect(try out.sync(files).map(\.status) == [.wrote, .wrote])
         #expect(try String(contentsOf: dir.appendingPathComponent("b.md"), encoding: .utf8) == "# B\n")
-        #expect(out.check(files).map(\.status) == [.unchanged, .unchanged])
+        #expect(try out.check(files).map(\.status) == [.unchanged, .unchanged])
         try Data("old".utf8).write(to: dir.appendingPathComponent("a.json"))
-        #expect(out.check(files).map(\.status) == [.differs, .unchanged])
+        #expect(try out.check(files).map(\.status) == [.differs, .unchanged])
         let entries = try out.sync(files)
         #expect(entries.map(\.status) == [.wrote, .unchanged])
         #expect(entries.map(\.shownPath) == [dir.path + "/a.json", dir.path + "/b.md"])
-        #expect(out.check(files).map(\.status) == [.unchanged, .unchanged])
+        #expect(try out.check(files).map(\.status) == [.unchanged, .unchanged])
         // A directory that cannot be created is a located error, not a crash.
         let blocked = OutputDirectory(dir.appendingPathComponent("a.json/sub").path)
-        #expect(throws: OutputError.self) { try blocked.sync(files) }
+        #expect(throws: OutputDirectory.SyncFailure.self) { try blocked.sync(files) }
     }
 }

@@ -153,7 +153,7 @@ import Testing
         let changed = [GeneratedFile(name: "a.json", content: "{\"x\": 1}\n"), GeneratedFile(name: "b.md", content: "# B2\n")]
         #expect(try out.sync(changed).map(\.status) == [.wrote, .wrote])
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == ["a.json", "b.md"])
-        #expect(out.check(changed).map(\.status) == [.unchanged, .unchanged])
+        #expect(try out.check(changed).map(\.status) == [.unchanged, .unchanged])
     }
 
     // MARK: 8. Smaller defects

@@ -19,7 +19,8 @@ public enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout [UInt8], indent: Int?) {
+    /// Appends the value's text to `out`; `indent` is the nesting level (pretty) or nil (compact).
+    public func write(to out: inout [UInt8], indent: Int?) {
         switch self {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8
@@ -58,7 +59,7 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static func newline(_ out: inout [UInt8], _ indent: Int?) {
+    static func newline(_ out: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
         out.append(UInt8(ascii: "\n"))
         out += repeatElement(UInt8(ascii: " "), count: indent * 2)
@@ -66,7 +67,24 @@ public enum JSONValue: Sendable, Equatable {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func writeString(_ s: String, to out: inout [UInt8]) {
+    /// Whether `byte` needs an escape, or starts one (0xE2 may begin U+2028 or U+2029).
+    @inline(__always)
+    static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0x7F || byte == 0xE2
+    }
+
+    static func writeString(_ s: String, to out: inout [UInt8]) {
+        // Most strings need no escape: copy them whole.
+        var copied = s
+        let plain = copied.withUTF8 { bytes -> Bool in
+            for byte in bytes where mayNeedEscape(byte) { return false }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if plain { return }
         out.append(UInt8(ascii: "\""))
         var utf8 = s.utf8.makeIterator()
         // U+2028 and U+2029 (E2 80 A8/A9) are escaped: they end lines in JavaScript.

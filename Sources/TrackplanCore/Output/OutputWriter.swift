@@ -12,70 +12,97 @@ import Foundation
 public enum OutputWriter {
     /// Writes `data` to `path` (see the type's documentation for what each kind of path gets).
     public static func write(_ data: Data, to path: String) throws(OutputWriteError) {
+        do {
+            try write(to: path) { (stream: inout TextStream) throws(Never) in stream.append(contentsOf: data) }
+        } catch {
+            switch error {
+            case .output(let failure): throw failure
+            }
+        }
+    }
+
+    /// Writes what `produce` writes into its stream to `path`, chunk by chunk (see the type's
+    /// documentation for what each kind of path gets). When `produce` throws, a regular file is
+    /// left as it was.
+    public static func write<Failure: Error>(to path: String, _ produce: (inout TextStream) throws(Failure) -> Void) throws(StreamedWriteError<Failure>) {
         var info = stat()
         guard stat(path, &info) == 0 else {
             // Nothing there (or a dangling link): a new file.
             if errno == ENOENT, lstat(path, &info) == 0 {
-                throw OutputWriteError(path: path, reason: "it is a symbolic link to a file that does not exist")
+                throw .output(OutputWriteError(path: path, reason: "it is a symbolic link to a file that does not exist"))
             }
-            try replaceAtomically(path, with: data, mode: nil)
+            try replaceAtomically(path, mode: nil, produce)
             return
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
-            guard let resolved = realpath(path, nil) else { throw OutputWriteError(path: path, reason: String(cString: strerror(errno))) }
+            guard let resolved = realpath(path, nil) else { throw .output(OutputWriteError(path: path, reason: String(cString: strerror(errno)))) }
             let target = String(cString: resolved)
             free(resolved)
-            try replaceAtomically(target, with: data, mode: info.st_mode & 0o7777)
+            try replaceAtomically(target, mode: info.st_mode & 0o7777, produce)
         case S_IFDIR:
-            throw OutputWriteError(path: path, reason: "it is a directory")
+            throw .output(OutputWriteError(path: path, reason: "it is a directory"))
         default:
-            try writeThrough(path, data: data)
+            try writeThrough(path, produce)
         }
     }
 
     /// Writes to a temporary file beside `path`, then renames it over `path`.
-    static func replaceAtomically(_ path: String, with data: Data, mode: mode_t?) throws(OutputWriteError) {
+    static func replaceAtomically<Failure: Error>(_ path: String, mode: mode_t?, _ produce: (inout TextStream) throws(Failure) -> Void) throws(StreamedWriteError<Failure>) {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UUID().uuidString)").path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o666)
-        guard descriptor >= 0 else { throw OutputWriteError(path: path, reason: String(cString: strerror(errno))) }
+        let sink: FileSink
+        switch FileSink.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL) {
+        case .success(let opened): sink = opened
+        case .failure(let error): throw .output(OutputWriteError(path: path, reason: error.reason))
+        }
         var failure: String?
-        if let mode, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
-        if failure == nil { failure = writeAll(descriptor, data) }
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let mode, fchmod(sink.fileDescriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil {
+            var stream = sink.stream()
+            do {
+                try produce(&stream)
+            } catch {
+                sink.close()
+                unlink(temporary)
+                throw .producer(error)
+            }
+            stream.flush()
+        }
+        if let closing = sink.close(), failure == nil { failure = closing }
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
-            throw OutputWriteError(path: path, reason: failure)
+            throw .output(OutputWriteError(path: path, reason: failure))
         }
     }
 
-    /// Opens `path` for writing and writes `data` into it (devices, FIFOs, sockets).
-    static func writeThrough(_ path: String, data: Data) throws(OutputWriteError) {
-        let descriptor = open(path, O_WRONLY | O_TRUNC)
-        guard descriptor >= 0 else { throw OutputWriteError(path: path, reason: String(cString: strerror(errno))) }
-        let failure = writeAll(descriptor, data)
-        close(descriptor)
-        if let failure { throw OutputWriteError(path: path, reason: failure) }
-    }
-
-    /// Writes every byte; the error text, or nil.
-    static func writeAll(_ descriptor: Int32, _ data: Data) -> String? {
-        data.withUnsafeBytes { buffer -> String? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += written
-            }
-            return nil
+    /// Opens `path` for writing and writes into it (devices, FIFOs, sockets).
+    static func writeThrough<Failure: Error>(_ path: String, _ produce: (inout TextStream) throws(Failure) -> Void) throws(StreamedWriteError<Failure>) {
+        let sink: FileSink
+        switch FileSink.open(path, flags: O_WRONLY | O_TRUNC) {
+        case .success(let opened): sink = opened
+        case .failure(let error): throw .output(error)
         }
+        var stream = sink.stream()
+        do {
+            try produce(&stream)
+        } catch {
+            sink.close()
+            throw .producer(error)
+        }
+        stream.flush()
+        if let failure = sink.close() { throw .output(OutputWriteError(path: path, reason: failure)) }
     }
+}
+
+/// Why a streamed write failed: the output, or what produced the bytes.
+public enum StreamedWriteError<Failure: Error>: Error {
+    /// The file could not be written.
+    case output(OutputWriteError)
+    /// The producer failed; a regular file was left as it was.
+    case producer(Failure)
 }
 
 /// An output that could not be written.

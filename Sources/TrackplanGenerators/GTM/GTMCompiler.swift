@@ -81,47 +81,186 @@ public struct GTMCompiler: Sendable {
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
     }
 
-    /// Compiles the plan whose measurement spec is `spec`.
-    public func compile(_ spec: MeasurementSpec) -> Output {
+    /// What every entity of a container depends on, worked out before any tag or trigger is
+    /// written: the folders and variables, and every id, assigned in a fixed order.
+    struct Layout {
         var state = CompileState()
-        let events = spec.events
-        let deprecated = spec.deprecatedEvents
-
-        // Folders: one per stage that has events, then one for events without a stage, then shared.
-        var stageFolder: [String: String] = [:]
         var folders: [JSONValue] = []
-        for stage in spec.stages where events.contains(where: { $0.stage == stage.id }) {
-            let id = state.id(for: "folder:stage:\(stage.id)")
-            stageFolder[stage.id] = id
-            folders.append(entity("folderId", id, name: Names.folder(stage), notes: "Funnel stage `\(stage.id)`" + (stage.description.map { ": \($0)" } ?? ".") + Self.generated, extra: []))
-        }
+        var variables: [JSONValue] = []
+        var stageFolder: [String: String] = [:]
         var noStageFolder: String?
-        if events.contains(where: { $0.stage == nil || stageFolder[$0.stage ?? ""] == nil }) {
-            let id = state.id(for: "folder:no-stage")
-            noStageFolder = id
-            folders.append(entity("folderId", id, name: Names.noStageFolder, notes: "Events that name no funnel stage." + Self.generated, extra: []))
+        var sharedFolder = ""
+        var eventSettings: String?
+        /// Per event, in order: its trigger's id and its tag's id.
+        var eventIDs: [(trigger: String, tag: String)] = []
+        var googleTagID = ""
+    }
+
+    /// Compiles the plan whose measurement spec is `spec` into a container held in memory.
+    public func compile(_ spec: MeasurementSpec) -> Output {
+        var layout = self.layout(spec)
+        let events = spec.events
+        var tags: [JSONValue] = []
+        var triggers: [JSONValue] = []
+        for (index, event) in events.enumerated() {
+            triggers.append(trigger(event, index, spec: spec, layout: &layout))
+            tags.append(tag(event, index, layout: &layout))
         }
-        let sharedFolder = state.id(for: "folder:shared")
-        folders.append(entity("folderId", sharedFolder, name: Names.sharedFolder,
+        tags.append(googleTag(layout))
+        let builtins = builtinVariables(layout.state.builtins)
+        let container: JSONValue = .object(head(spec) + [
+            JSONMember("containerVersion", .object(versionHead(spec) + [
+                JSONMember("tag", .array(tags)),
+                JSONMember("trigger", .array(triggers)),
+                JSONMember("variable", .array(layout.variables)),
+                JSONMember("folder", .array(layout.folders)),
+                JSONMember("builtInVariable", .array(builtins)),
+                JSONMember("fingerprint", .string("0")),
+            ])),
+        ])
+        return Output(container: container, deprecatedEvents: spec.deprecatedEvents,
+                      usesPlaceholderMeasurementID: spec.measurementID == nil,
+                      tagCount: tags.count, triggerCount: triggers.count, variableCount: layout.variables.count, folderCount: layout.folders.count)
+    }
+
+    /// Writes the container for `spec` into `stream`, one entity at a time (the same bytes as
+    /// ``Output/text`` of ``compile(_:)``), shape-checking each entity as it is written; the
+    /// problems found, empty when the container is importable.
+    ///
+    /// Tags come before triggers in the file, so events are gone through twice: once for the
+    /// tags, once for the triggers. Only the layout (folders, variables, ids) is held.
+    public func write(_ spec: MeasurementSpec, to stream: inout TextStream) -> [String] {
+        var layout = self.layout(spec)
+        let events = spec.events
+        var checker = GTMShapeChecker()
+        checker.triggerIDs = Set(layout.eventIDs.map(\.trigger))
+        checker.folderIDs = Set(layout.folders.compactMap { GTMShapeChecker.string($0["folderId"]) })
+        checker.variableNames = Set(layout.variables.compactMap { GTMShapeChecker.string($0["name"]) })
+        var announced: Set<GTMBuiltin> = []
+        func announceBuiltins() {
+            for builtin in layout.state.builtins.subtracting(announced) { checker.variableNames.insert(builtin.name) }
+            announced = layout.state.builtins
+        }
+        announceBuiltins()
+        func emit(_ kind: GTMShapeChecker.Kind, _ item: JSONValue, into writer: inout JSONStreamWriter) {
+            announceBuiltins()
+            checker.declare(kind, item)
+            checker.checkReferences(kind, item)
+            writer.element(item, &stream)
+        }
+
+        var document = JSONStreamWriter.object(&stream)
+        document.members(head(spec), &stream)
+        var version = document.object("containerVersion", &stream)
+        version.members(versionHead(spec), &stream)
+        var tags = version.array("tag", &stream)
+        for (index, event) in events.enumerated() {
+            emit(.tag, tag(event, index, layout: &layout), into: &tags)
+        }
+        emit(.tag, googleTag(layout), into: &tags)
+        tags.end(&stream)
+        var triggers = version.array("trigger", &stream)
+        for (index, event) in events.enumerated() {
+            emit(.trigger, trigger(event, index, spec: spec, layout: &layout), into: &triggers)
+        }
+        triggers.end(&stream)
+        var variables = version.array("variable", &stream)
+        for variable in layout.variables { emit(.variable, variable, into: &variables) }
+        variables.end(&stream)
+        var folders = version.array("folder", &stream)
+        for folder in layout.folders { emit(.folder, folder, into: &folders) }
+        folders.end(&stream)
+        version.member("builtInVariable", .array(builtinVariables(layout.state.builtins)), &stream)
+        version.member("fingerprint", .string("0"), &stream)
+        version.end(&stream)
+        document.end(&stream)
+        stream += "\n"
+
+        // What references were checked against is what was written.
+        if checker.declaredIDs[.trigger] ?? [] != checker.triggerIDs { checker.report("the triggers written are not the triggers the tags fire on") }
+        if checker.declaredIDs[.folder] ?? [] != checker.folderIDs { checker.report("the folders written are not the folders entities are in") }
+        return checker.problems
+    }
+
+    /// The counts for the summary line, without compiling: a tag and a trigger per event plus
+    /// the Google tag; variables and folders from the layout.
+    public func counts(_ spec: MeasurementSpec) -> (tags: Int, triggers: Int, variables: Int, folders: Int) {
+        let layout = self.layout(spec)
+        return (spec.events.count + 1, spec.events.count, layout.variables.count, layout.folders.count)
+    }
+
+    /// The container's top-level members before `containerVersion`.
+    func head(_ spec: MeasurementSpec) -> [JSONMember] {
+        [JSONMember("exportFormatVersion", .int(2)), JSONMember("exportTime", .string(exportTime))]
+    }
+
+    /// The members of `containerVersion` before its entities.
+    func versionHead(_ spec: MeasurementSpec) -> [JSONMember] {
+        [
+            JSONMember("path", .string("accounts/0/containers/0/versions/0")),
+            JSONMember("accountId", .string("0")),
+            JSONMember("containerId", .string("0")),
+            JSONMember("containerVersionId", .string("0")),
+            JSONMember("name", .string("\(spec.planName) - trackplan")),
+            JSONMember("description", .string("Generated by trackplan from the tracking plan `\(spec.planName)`. Import with Admin → Import Container → Merge → Overwrite conflicting tags, triggers and variables; importing again after a plan change updates only what changed.")),
+            JSONMember("container", .object([
+                JSONMember("path", .string("accounts/0/containers/0")),
+                JSONMember("accountId", .string("0")),
+                JSONMember("containerId", .string("0")),
+                JSONMember("name", .string(spec.planName)),
+                JSONMember("publicId", .string(spec.gtmPublicID ?? "GTM-XXXXXXX")),
+                JSONMember("usageContext", .array([.string("WEB")])),
+                JSONMember("fingerprint", .string("0")),
+            ])),
+        ]
+    }
+
+    /// The `builtInVariable` entries for the built-ins used, sorted.
+    func builtinVariables(_ builtins: Set<GTMBuiltin>) -> [JSONValue] {
+        builtins.sorted().map { builtin in
+            .object([
+                JSONMember("accountId", .string("0")), JSONMember("containerId", .string("0")),
+                JSONMember("type", .string(builtin.type)), JSONMember("name", .string(builtin.name)),
+            ])
+        }
+    }
+
+    /// The folders, the variables and every id, in the order ids are assigned: folders,
+    /// variables, then per event its trigger and its tag, then the Google tag.
+    func layout(_ spec: MeasurementSpec) -> Layout {
+        var layout = Layout()
+        let events = spec.events
+        // Folders: one per stage that has events, then one for events without a stage, then shared.
+        for stage in spec.stages where events.contains(where: { $0.stage == stage.id }) {
+            let id = layout.state.id(for: "folder:stage:\(stage.id)")
+            layout.stageFolder[stage.id] = id
+            layout.folders.append(entity("folderId", id, name: Names.folder(stage), notes: "Funnel stage `\(stage.id)`" + (stage.description.map { ": \($0)" } ?? ".") + Self.generated, extra: []))
+        }
+        if events.contains(where: { $0.stage == nil || layout.stageFolder[$0.stage ?? ""] == nil }) {
+            let id = layout.state.id(for: "folder:no-stage")
+            layout.noStageFolder = id
+            layout.folders.append(entity("folderId", id, name: Names.noStageFolder, notes: "Events that name no funnel stage." + Self.generated, extra: []))
+        }
+        layout.sharedFolder = layout.state.id(for: "folder:shared")
+        layout.folders.append(entity("folderId", layout.sharedFolder, name: Names.sharedFolder,
                               notes: "The Google tag and the variables shared by the plan's tags." + Self.generated, extra: []))
 
         // Variables: the measurement id, then one Data Layer Variable per key path (sorted).
-        var variables: [JSONValue] = []
         let measurementID = spec.measurementID ?? Self.placeholderMeasurementID
-        variables.append(entity("variableId", state.id(for: "variable:measurement-id"), name: Names.measurementIDVariable,
+        layout.variables.append(entity("variableId", layout.state.id(for: "variable:measurement-id"), name: Names.measurementIDVariable,
                                 notes: (spec.measurementID == nil
                                         ? "Placeholder: set ga4.measurement_id in the plan, or replace G-XXXXXXXXXX here with your web stream's id."
                                         : "The GA4 web stream's measurement id, from ga4.measurement_id.") + Self.generated,
-                                type: "c", parameters: [GTMParameter.template("value", measurementID)], folder: sharedFolder))
+                                type: "c", parameters: [GTMParameter.template("value", measurementID)], folder: layout.sharedFolder))
         for dataLayerKey in spec.dataLayerKeys {
             let key = dataLayerKey.key
-            variables.append(entity("variableId", state.id(for: "variable:dlv:\(key)"), name: Names.dataLayerVariable(key),
+            layout.variables.append(entity("variableId", layout.state.id(for: "variable:dlv:\(key)"), name: Names.dataLayerVariable(key),
                                     notes: "dataLayer key `\(key)`, read by " + (dataLayerKey.events.map { "`\($0)`" } + dataLayerKey.otherReaders).joined(separator: ", ") + "." + Self.generated,
                                     type: "v", parameters: [
                                         GTMParameter.integer("dataLayerVersion", 2),
                                         GTMParameter.boolean("setDefaultValue", false),
                                         GTMParameter.template("name", key),
-                                    ], folder: sharedFolder))
+                                    ], folder: layout.sharedFolder))
         }
 
         // Constants, element attributes, URL query parameters and cookies: one variable each.
@@ -144,103 +283,80 @@ public struct GTMCompiler: Sendable {
             case .dataLayer, .builtin:
                 continue
             }
-            variables.append(entity("variableId", state.id(for: "variable:\(name)"), name: name,
+            layout.variables.append(entity("variableId", layout.state.id(for: "variable:\(name)"), name: name,
                                     notes: what + ", read by " + readers.joined(separator: ", ") + "." + Self.generated,
-                                    type: type, parameters: parameters, folder: sharedFolder))
+                                    type: type, parameters: parameters, folder: layout.sharedFolder))
         }
 
         // The shared event settings: parameters sent with every event, and user properties.
-        var eventSettings: String?
         if !spec.sharedParams.isEmpty || !spec.userProperties.isEmpty {
             var parameters: [JSONValue] = []
             if !spec.sharedParams.isEmpty {
                 parameters.append(GTMParameter.list("eventSettingsTable", spec.sharedParams.map { param in
                     GTMParameter.map([GTMParameter.template("parameter", param.name),
-                                      GTMParameter.template("parameterValue", value(of: param.source, builtins: &state.builtins))])
+                                      GTMParameter.template("parameterValue", value(of: param.source, builtins: &layout.state.builtins))])
                 }))
             }
             if !spec.userProperties.isEmpty {
                 parameters.append(GTMParameter.list("userProperties", spec.userProperties.map { property in
                     GTMParameter.map([GTMParameter.template("name", property.name),
-                                      GTMParameter.template("value", value(of: property.source, builtins: &state.builtins))])
+                                      GTMParameter.template("value", value(of: property.source, builtins: &layout.state.builtins))])
                 }))
             }
-            variables.append(entity("variableId", state.id(for: "variable:event-settings"), name: Names.eventSettings,
+            layout.variables.append(entity("variableId", layout.state.id(for: "variable:event-settings"), name: Names.eventSettings,
                                     notes: "Parameters sent with every event and the GA4 user properties, from shared_params and user_properties in the plan; the Google tag and every GA4 event tag use it." + Self.generated,
-                                    type: "gtes", parameters: parameters, folder: sharedFolder))
-            eventSettings = "{{\(Names.eventSettings)}}"
+                                    type: "gtes", parameters: parameters, folder: layout.sharedFolder))
+            layout.eventSettings = "{{\(Names.eventSettings)}}"
         }
 
-        // Per event: its trigger, then its tag.
-        var triggers: [JSONValue] = []
-        var tags: [JSONValue] = []
         for event in events {
-            let folder = event.stage.flatMap { stageFolder[$0] } ?? noStageFolder ?? sharedFolder
-            let matches = event.pageTypes.map(\.match)
-            let triggerID = state.id(for: "trigger:\(event.name)")
-            let eventNotes = notes(for: event)
-            let trigger = GTMTriggerBuilder.trigger(for: event, pageMatches: matches, hostnames: spec.hostnames, builtins: &state.builtins)
-            triggers.append(entity("triggerId", triggerID, name: Names.trigger(event.name), notes: eventNotes,
-                                   type: trigger.type, fields: trigger.fields, folder: folder))
-            var settings: [JSONValue] = []
-            for param in event.params {
-                let value = value(of: param.source, builtins: &state.builtins)
-                settings.append(GTMParameter.map([GTMParameter.template("parameter", param.name), GTMParameter.template("parameterValue", value)]))
-            }
-            var parameters = [
-                GTMParameter.boolean("sendEcommerceData", false),
-                GTMParameter.boolean("enhancedUserId", false),
-                GTMParameter.template("eventName", event.name),
-                GTMParameter.template("measurementIdOverride", "{{\(Names.measurementIDVariable)}}"),
-            ]
-            if !settings.isEmpty { parameters.append(GTMParameter.list("eventSettingsTable", settings)) }
-            if let eventSettings { parameters.append(GTMParameter.template("eventSettingsVariable", eventSettings)) }
-            tags.append(entity("tagId", state.id(for: "tag:\(event.name)"), name: Names.tag(event.name), notes: eventNotes,
-                               type: "gaawe", parameters: parameters, folder: folder,
-                               extra: Self.tagFields(firing: triggerID, consent: event.consent)))
+            layout.eventIDs.append((layout.state.id(for: "trigger:\(event.name)"), layout.state.id(for: "tag:\(event.name)")))
         }
-        tags.append(entity("tagId", state.id(for: "tag:google-tag"), name: Names.googleTag,
-                           notes: "Loads the Google tag for the GA4 web stream on every page, before the event tags." + Self.generated,
-                           type: "googtag", parameters: [GTMParameter.template("tagId", "{{\(Names.measurementIDVariable)}}")]
-                               + (eventSettings.map { [GTMParameter.template("eventSettingsVariable", $0)] } ?? []),
-                           folder: sharedFolder, extra: Self.tagFields(firing: Self.initializationAllPages)))
+        layout.googleTagID = layout.state.id(for: "tag:google-tag")
+        return layout
+    }
 
-        let builtins: [JSONValue] = state.builtins.sorted().map { builtin in
-            .object([
-                JSONMember("accountId", .string("0")), JSONMember("containerId", .string("0")),
-                JSONMember("type", .string(builtin.type)), JSONMember("name", .string(builtin.name)),
-            ])
+    /// The folder an event's entities go in.
+    func folder(of event: EventSpec, _ layout: Layout) -> String {
+        event.stage.flatMap { layout.stageFolder[$0] } ?? layout.noStageFolder ?? layout.sharedFolder
+    }
+
+    /// The trigger of the `index`th event.
+    func trigger(_ event: EventSpec, _ index: Int, spec: MeasurementSpec, layout: inout Layout) -> JSONValue {
+        let trigger = GTMTriggerBuilder.trigger(for: event, pageMatches: event.pageTypes.map(\.match), hostnames: spec.hostnames,
+                                                builtins: &layout.state.builtins)
+        return entity("triggerId", layout.eventIDs[index].trigger, name: Names.trigger(event.name), notes: notes(for: event),
+                      type: trigger.type, fields: trigger.fields, folder: folder(of: event, layout))
+    }
+
+    /// The GA4 event tag of the `index`th event.
+    func tag(_ event: EventSpec, _ index: Int, layout: inout Layout) -> JSONValue {
+        var settings: [JSONValue] = []
+        for param in event.params {
+            let value = value(of: param.source, builtins: &layout.state.builtins)
+            settings.append(GTMParameter.map([GTMParameter.template("parameter", param.name), GTMParameter.template("parameterValue", value)]))
         }
-        let container: JSONValue = .object([
-            JSONMember("exportFormatVersion", .int(2)),
-            JSONMember("exportTime", .string(exportTime)),
-            JSONMember("containerVersion", .object([
-                JSONMember("path", .string("accounts/0/containers/0/versions/0")),
-                JSONMember("accountId", .string("0")),
-                JSONMember("containerId", .string("0")),
-                JSONMember("containerVersionId", .string("0")),
-                JSONMember("name", .string("\(spec.planName) - trackplan")),
-                JSONMember("description", .string("Generated by trackplan from the tracking plan `\(spec.planName)`. Import with Admin → Import Container → Merge → Overwrite conflicting tags, triggers and variables; importing again after a plan change updates only what changed.")),
-                JSONMember("container", .object([
-                    JSONMember("path", .string("accounts/0/containers/0")),
-                    JSONMember("accountId", .string("0")),
-                    JSONMember("containerId", .string("0")),
-                    JSONMember("name", .string(spec.planName)),
-                    JSONMember("publicId", .string(spec.gtmPublicID ?? "GTM-XXXXXXX")),
-                    JSONMember("usageContext", .array([.string("WEB")])),
-                    JSONMember("fingerprint", .string("0")),
-                ])),
-                JSONMember("tag", .array(tags)),
-                JSONMember("trigger", .array(triggers)),
-                JSONMember("variable", .array(variables)),
-                JSONMember("folder", .array(folders)),
-                JSONMember("builtInVariable", .array(builtins)),
-                JSONMember("fingerprint", .string("0")),
-            ])),
-        ])
-        return Output(container: container, deprecatedEvents: deprecated,
-                      usesPlaceholderMeasurementID: spec.measurementID == nil,
-                      tagCount: tags.count, triggerCount: triggers.count, variableCount: variables.count, folderCount: folders.count)
+        var parameters = [
+            GTMParameter.boolean("sendEcommerceData", false),
+            GTMParameter.boolean("enhancedUserId", false),
+            GTMParameter.template("eventName", event.name),
+            GTMParameter.template("measurementIdOverride", "{{\(Names.measurementIDVariable)}}"),
+        ]
+        if !settings.isEmpty { parameters.append(GTMParameter.list("eventSettingsTable", settings)) }
+        if let eventSettings = layout.eventSettings { parameters.append(GTMParameter.template("eventSettingsVariable", eventSettings)) }
+        let ids = layout.eventIDs[index]
+        return entity("tagId", ids.tag, name: Names.tag(event.name), notes: notes(for: event),
+                      type: "gaawe", parameters: parameters, folder: folder(of: event, layout),
+                      extra: Self.tagFields(firing: ids.trigger, consent: event.consent))
+    }
+
+    /// The Google tag, on Initialization – All Pages.
+    func googleTag(_ layout: Layout) -> JSONValue {
+        entity("tagId", layout.googleTagID, name: Names.googleTag,
+               notes: "Loads the Google tag for the GA4 web stream on every page, before the event tags." + Self.generated,
+               type: "googtag", parameters: [GTMParameter.template("tagId", "{{\(Names.measurementIDVariable)}}")]
+                   + (layout.eventSettings.map { [GTMParameter.template("eventSettingsVariable", $0)] } ?? []),
+               folder: layout.sharedFolder, extra: Self.tagFields(firing: Self.initializationAllPages))
     }
 
     static let generated = " (Generated by trackplan; edit the plan, not this entity.)"

@@ -12,10 +12,9 @@ import TrackplanSpec
 /// every `{{…}}` reference in a parameter or condition naming a variable of the file, a listed
 /// built-in variable, or a GTM internal variable (`_event`…); every parameter value a string.
 /// The compiler runs it on everything it writes; it also accepts real exports.
-public enum GTMShapeChecker {
+public struct GTMShapeChecker {
     /// The problems found, empty when the container is importable.
     public static func problems(in container: JSONValue) -> [String] {
-        var problems: [String] = []
         guard container["exportFormatVersion"] == .int(2) else {
             return ["`exportFormatVersion` is not 2"]
         }
@@ -26,63 +25,94 @@ public enum GTMShapeChecker {
             if case .array(let items)? = version[key] { return items }
             return []
         }
-        func string(_ value: JSONValue?) -> String? {
-            if case .string(let s)? = value { return s }
-            return nil
+        var checker = GTMShapeChecker()
+        for kind in Kind.allCases {
+            for item in entities(kind.rawValue) { checker.declare(kind, item) }
         }
-        var ids: [String: Set<String>] = [:]
-        for (kind, idKey) in [("tag", "tagId"), ("trigger", "triggerId"), ("variable", "variableId"), ("folder", "folderId")] {
-            var seenIDs: Set<String> = []
-            var seenNames: Set<String> = []
-            for item in entities(kind) {
-                guard let id = string(item[idKey]), !id.isEmpty, id.allSatisfy(\.isNumber) else {
-                    problems.append("a \(kind) has no numeric string `\(idKey)`")
-                    continue
-                }
-                if !seenIDs.insert(id).inserted { problems.append("\(kind) id \(id) is used twice") }
-                guard let name = string(item["name"]), !name.isEmpty else {
-                    problems.append("\(kind) \(id) has no name")
-                    continue
-                }
-                if !seenNames.insert(name).inserted { problems.append("\(kind) name `\(name)` is used twice") }
-                if kind != "folder", string(item["type"]) == nil { problems.append("\(kind) `\(name)` has no type") }
-            }
-            ids[kind] = seenIDs
-        }
-        let triggerIDs = ids["trigger"] ?? []
-        let folderIDs = ids["folder"] ?? []
-        var variableNames = Set(entities("variable").compactMap { string($0["name"]) })
+        checker.triggerIDs = checker.declaredIDs[.trigger] ?? []
+        checker.folderIDs = checker.declaredIDs[.folder] ?? []
+        checker.variableNames = Set(entities("variable").compactMap { string($0["name"]) })
         for builtin in entities("builtInVariable") {
-            if let name = string(builtin["name"]) { variableNames.insert(name) }
+            if let name = string(builtin["name"]) { checker.variableNames.insert(name) }
         }
-        for kind in ["tag", "trigger", "variable"] {
-            for item in entities(kind) {
-                let name = string(item["name"]) ?? "?"
-                if let folder = string(item["parentFolderId"]), !folderIDs.contains(folder) {
-                    problems.append("\(kind) `\(name)` is in folder \(folder), which does not exist")
-                }
-                if kind == "tag" {
-                    for key in ["firingTriggerId", "blockingTriggerId"] {
-                        guard case .array(let refs)? = item[key] else { continue }
-                        for ref in refs {
-                            guard let id = string(ref) else {
-                                problems.append("tag `\(name)` has a non-string `\(key)`")
-                                continue
-                            }
-                            if !triggerIDs.contains(id) && !GTMCompiler.builtInTriggerIDs.contains(id) {
-                                problems.append("tag `\(name)` fires on trigger \(id), which does not exist")
-                            }
-                        }
+        for kind in [Kind.tag, .trigger, .variable] {
+            for item in entities(kind.rawValue) { checker.checkReferences(kind, item) }
+        }
+        return checker.problems
+    }
+
+    /// The kinds of entity with an id, in the order of a container export.
+    public enum Kind: String, CaseIterable, Sendable {
+        case tag, trigger, variable, folder
+
+        var idKey: String { rawValue + "Id" }
+    }
+
+    /// What was found so far.
+    public private(set) var problems: [String] = []
+    /// The trigger ids a firing trigger may name (besides GTM's built-in ones).
+    public var triggerIDs: Set<String> = []
+    /// The folder ids a `parentFolderId` may name.
+    public var folderIDs: Set<String> = []
+    /// The variable names a `{{…}}` reference may name (variables and built-in variables).
+    public var variableNames: Set<String> = []
+    /// The ids declared, by kind.
+    public private(set) var declaredIDs: [Kind: Set<String>] = [:]
+    private var declaredNames: [Kind: Set<String>] = [:]
+
+    /// A checker with nothing declared; set what references may name before checking them.
+    public init() {}
+
+    static func string(_ value: JSONValue?) -> String? {
+        if case .string(let s)? = value { return s }
+        return nil
+    }
+
+    /// Records one entity: its id is a unique numeric string, its name unique, its type present.
+    public mutating func declare(_ kind: Kind, _ item: JSONValue) {
+        guard let id = Self.string(item[kind.idKey]), !id.isEmpty, id.allSatisfy(\.isNumber) else {
+            problems.append("a \(kind.rawValue) has no numeric string `\(kind.idKey)`")
+            return
+        }
+        if !declaredIDs[kind, default: []].insert(id).inserted { problems.append("\(kind.rawValue) id \(id) is used twice") }
+        guard let name = Self.string(item["name"]), !name.isEmpty else {
+            problems.append("\(kind.rawValue) \(id) has no name")
+            return
+        }
+        if !declaredNames[kind, default: []].insert(name).inserted { problems.append("\(kind.rawValue) name `\(name)` is used twice") }
+        if kind != .folder, Self.string(item["type"]) == nil { problems.append("\(kind.rawValue) `\(name)` has no type") }
+    }
+
+    /// Checks one entity's references: its folder, its firing and blocking triggers, and every
+    /// parameter (values are strings, `{{…}}` references resolve).
+    public mutating func checkReferences(_ kind: Kind, _ item: JSONValue) {
+        let name = Self.string(item["name"]) ?? "?"
+        if let folder = Self.string(item["parentFolderId"]), !folderIDs.contains(folder) {
+            problems.append("\(kind.rawValue) `\(name)` is in folder \(folder), which does not exist")
+        }
+        if kind == .tag {
+            for key in ["firingTriggerId", "blockingTriggerId"] {
+                guard case .array(let refs)? = item[key] else { continue }
+                for ref in refs {
+                    guard let id = Self.string(ref) else {
+                        problems.append("tag `\(name)` has a non-string `\(key)`")
+                        continue
+                    }
+                    if !triggerIDs.contains(id) && !GTMCompiler.builtInTriggerIDs.contains(id) {
+                        problems.append("tag `\(name)` fires on trigger \(id), which does not exist")
                     }
                 }
-                // Every parameter-like object: values are strings, references resolve.
-                guard case .object(let members) = item else { continue }
-                for member in members where !nonParameterKeys.contains(member.key) {
-                    checkParameters(member.value, in: "\(kind) `\(name)`", variables: variableNames, problems: &problems)
-                }
             }
         }
-        return problems
+        guard case .object(let members) = item else { return }
+        for member in members where !Self.nonParameterKeys.contains(member.key) {
+            Self.checkParameters(member.value, in: "\(kind.rawValue) `\(name)`", variables: variableNames, problems: &problems)
+        }
+    }
+
+    /// Records a problem found outside the entities (the compiler's own cross-checks).
+    public mutating func report(_ problem: String) {
+        problems.append(problem)
     }
 
     /// Walks parameter objects: each `value` must be a string, and `{{…}}` in it must resolve.

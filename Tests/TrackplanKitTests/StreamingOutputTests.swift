@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import TrackplanCore
+@testable import TrackplanSpec
+@testable import TrackplanFormat
+@testable import TrackplanGenerators
+
+/// `build` streams its outputs: the same bytes as the in-memory versions, in chunks, compared
+/// with the files on disk chunk by chunk.
+@Suite struct StreamingOutputTests {
+    /// Collects what a stream hands over in chunks of `chunkSize`, and how many chunks came.
+    final class Collector {
+        var bytes: [UInt8] = []
+        var chunks = 0
+        func stream(chunkSize: Int) -> TextStream {
+            TextStream(chunkSize: chunkSize) { [self] chunk in
+                bytes += chunk
+                chunks += 1
+            }
+        }
+    }
+
+    static func spec(_ example: String) throws -> (Plan, MeasurementSpec) {
+        let path = TestPaths.examples.appendingPathComponent("\(example).yaml").path
+        let checked = try Pipeline(loader: PlanLoader()).check(path)
+        return (checked.plan, MeasurementSpec(plan: checked.plan))
+    }
+
+    @Test(arguments: GoldenTests.examples)
+    func theStreamedContainerIsTheCompiledOneByteForByte(example: String) throws {
+        let (_, spec) = try Self.spec(example)
+        let compiler = GTMCompiler(environment: [:])
+        let collector = Collector()
+        var stream = collector.stream(chunkSize: 97)
+        #expect(compiler.write(spec, to: &stream) == [])
+        stream.flush()
+        let compiled = compiler.compile(spec)
+        #expect(String(decoding: collector.bytes, as: UTF8.self) == compiled.text)
+        #expect(collector.chunks > 10)
+        let counts = compiler.counts(spec)
+        let streamed: [Int] = [counts.tags, counts.triggers, counts.variables, counts.folders]
+        let held: [Int] = [compiled.tagCount, compiled.triggerCount, compiled.variableCount, compiled.folderCount]
+        #expect(streamed == held)
+    }
+
+    @Test(arguments: GoldenTests.examples)
+    func theStreamedDocumentIsTheRenderedOne(example: String) throws {
+        let (plan, spec) = try Self.spec(example)
+        let document = TrackingDocument(plan: plan, spec: spec, findings: [])
+        let collector = Collector()
+        var stream = collector.stream(chunkSize: 61)
+        document.render(into: &stream)
+        stream.flush()
+        #expect(String(decoding: collector.bytes, as: UTF8.self) == document.render())
+    }
+
+    @Test func theJSONStreamWriterWritesWhatSerializingWrites() {
+        let inner: JSONValue = .object([JSONMember("a", .array([])), JSONMember("b", .object([])), JSONMember("c<&>", .string("x\n\u{2028}"))])
+        let whole: JSONValue = .object([
+            JSONMember("n", .int(1)), JSONMember("list", .array([inner, .null, .bool(true)])),
+            JSONMember("empty", .array([])), JSONMember("nested", .object([JSONMember("k", .double(1.5))])),
+        ])
+        var stream = TextStream()
+        var document = JSONStreamWriter.object(&stream)
+        document.member("n", .int(1), &stream)
+        var list = document.array("list", &stream)
+        list.element(inner, &stream)
+        list.element(.null, &stream)
+        list.element(.bool(true), &stream)
+        list.end(&stream)
+        document.array("empty", &stream).end(&stream)
+        var nested = document.object("nested", &stream)
+        nested.member("k", .double(1.5), &stream)
+        nested.end(&stream)
+        document.end(&stream)
+        #expect(stream.text == whole.serialized())
+    }
+
+    @Test func escapedAndPlainStringsSerializeAsBefore() {
+        // The plain fast path copies; anything with a byte that may need an escape goes byte by byte.
+        let cases: [(String, String)] = [
+            ("plain ascii", "\"plain ascii\""), ("ünïcødé 🎉", "\"ünïcødé 🎉\""), ("a\"b\\c", "\"a\\\"b\\\\c\""),
+            ("<a&b>", "\"\\u003ca\\u0026b\\u003e\""), ("line\u{2028}sep\u{2029}", "\"line\\u2028sep\\u2029\""),
+            ("dagger † ellipsis …", "\"dagger † ellipsis …\""), ("tab\tdel\u{7F}", "\"tab\\tdel\\u007f\""), ("", "\"\""),
+        ]
+        for (text, json) in cases {
+            #expect(JSONValue.string(text).serialized() == json, "\(text)")
+        }
+    }
+
+    @Test func largeOutputsAreComparedWithTheFileChunkByChunk() throws {
+        let dir = try TempDirectory()
+        let out = OutputDirectory(dir.url.path)
+        // Three chunks and a bit, so that the comparison crosses chunk boundaries.
+        let line = String(repeating: "0123456789abcdef", count: 4) + "\n"
+        let content = String(repeating: line, count: (3 * TextStream.chunkSize) / line.utf8.count + 7)
+        let file = GeneratedFile(name: "big.txt", content: content)
+        #expect(try out.sync([file]).map(\.status) == [.wrote])
+        #expect(try out.check([file]).map(\.status) == [.unchanged])
+        #expect(try out.sync([file]).map(\.status) == [.unchanged])
+        let path = dir.url.appendingPathComponent("big.txt")
+        let bytes = Array(content.utf8)
+        for variant in [Array(bytes.dropLast()), bytes + [10], { var b = bytes; b[b.count - 2] = UInt8(ascii: "X"); return b }()] {
+            try Data(variant).write(to: path)
+            #expect(try out.check([file]).map(\.status) == [.differs])
+            #expect(try out.sync([file]).map(\.status) == [.wrote])
+            #expect(try Data(contentsOf: path) == Data(content.utf8))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["big.txt"])
+    }
+
+    @Test func aFileThatFailsItsCheckLeavesTheDirectoryAsItWas() throws {
+        let dir = try TempDirectory()
+        let out = OutputDirectory(dir.url.path)
+        _ = try out.sync([GeneratedFile(name: "a.json", content: "{}\n"), GeneratedFile(name: "b.json", content: "[]\n")])
+        let failing = GeneratedFile(name: "b.json") { (stream: inout TextStream) throws(GenerationError) in
+            stream += "[1,"
+            throw GenerationError(problems: ["tag `x` fires on trigger 9, which does not exist"])
+        }
+        let changed = GeneratedFile(name: "a.json", content: "{\"changed\": true}\n")
+        #expect(throws: OutputDirectory.SyncFailure.self) { try out.sync([changed, failing]) }
+        #expect(throws: GenerationError.self) { try out.check([failing]) }
+        #expect(try String(contentsOf: dir.url.appendingPathComponent("a.json"), encoding: .utf8) == "{}\n")
+        #expect(try String(contentsOf: dir.url.appendingPathComponent("b.json"), encoding: .utf8) == "[]\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == ["a.json", "b.json"])
+    }
+
+    @Test func aStreamedWriteThatFailsLeavesTheFileAsItWas() throws {
+        let dir = try TempDirectory()
+        let path = dir.url.appendingPathComponent("out.json").path
+        try OutputWriter.write(Data("old\n".utf8), to: path)
+        struct Refused: Error {}
+        #expect(throws: StreamedWriteError<Refused>.self) {
+            try OutputWriter.write(to: path) { (stream: inout TextStream) throws(Refused) in
+                stream += String(repeating: "x", count: 3 * TextStream.chunkSize)
+                throw Refused()
+            }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["out.json"])
+    }
+}
