@@ -10,6 +10,11 @@ public enum MarkdownText {
     /// `<` and `&` become entities (so HTML shows as text), and line breaks become spaces (so a
     /// table cell stays on its row).
     public static func escape(_ text: String) -> String {
+        isPlainInline(text) ? text : escapeScalars(text)
+    }
+
+    /// ``escape(_:)`` scalar by scalar, for text that may need it.
+    static func escapeScalars(_ text: String) -> String {
         var out = ""
         var atStart = true
         for scalar in text.unicodeScalars {
@@ -45,6 +50,11 @@ public enum MarkdownText {
     /// `text` as a code span that survives tables: backticks fenced with a longer run, pipes
     /// escaped (GFM removes the backslash inside tables), line breaks as spaces.
     public static func code(_ text: String) -> String {
+        isPlainCode(text) ? "`" + text + "`" : codeScalars(text)
+    }
+
+    /// ``code(_:)`` scalar by scalar, for text that may need it.
+    static func codeScalars(_ text: String) -> String {
         var body = ""
         var longest = 0, run = 0
         var previousCR = false
@@ -63,6 +73,40 @@ public enum MarkdownText {
         let fence = String(repeating: "`", count: longest + 1)
         let pad = body.hasPrefix("`") || body.hasSuffix("`") || body.isEmpty ? " " : ""
         return fence + pad + body + pad + fence
+    }
+}
+
+extension MarkdownText {
+    /// Bytes that may start something ``escape(_:)`` or ``code(_:)`` changes: C0 controls, DEL,
+    /// 0xC2 (C1 controls, no-break space) and 0xE2 (line separators, Unicode spaces).
+    @inline(__always)
+    static func mayStartControl(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    }
+
+    /// ASCII markup ``escape(_:)`` backslash-escapes or replaces anywhere in the text.
+    static let markup: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "<>&\\`*_[]|~$!".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    /// Whether ``escape(_:)`` returns `text` unchanged, decided on its bytes: no markup, no
+    /// control, no character that is special at the start (`#`, `+`, `-`, `=`, a digit that may
+    /// begin `1.`), and nothing to trim (space, tab or non-ASCII at either end).
+    static func isPlainInline(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if first >= 0x80 || last >= 0x80 || first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 { return false }
+        if "#+-=".utf8.contains(first) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) { return false }
+        let table = markup
+        return !utf8.contains { table[Int($0)] || mayStartControl($0) }
+    }
+
+    /// Whether ``code(_:)`` is `text` between single backticks: not empty, no backtick, no pipe,
+    /// no control.
+    static func isPlainCode(_ text: String) -> Bool {
+        !text.isEmpty && !text.utf8.contains { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "|") || mayStartControl($0) }
     }
 }
 

@@ -47,14 +47,16 @@ public struct TrackingDocument: Sendable {
         let sections = ["At a glance", "Funnel", "Coverage", "Page types", "Event catalog", "GA4 setup", "Conventions", "Lint"]
         var sectionSlugs: [String: String] = [:]
         var pageTypeSlugs: [String: String] = [:]
-        var eventSlugs: [String: String] = [:]
+        var eventLinks: [String: String] = [:]  // each event's link, built once
         for section in sections {
             sectionSlugs[section] = slugger.slug(section)
             if section == "Page types" {
                 for pageType in spec.pageTypes { pageTypeSlugs[pageType.id] = slugger.slug(pageTypeHeadingText(pageType)) }
             }
             if section == "Event catalog" {
-                for event in events { eventSlugs[event.name] = slugger.slug(event.name) }
+                for event in events {
+                    eventLinks[event.name] = "[" + MarkdownText.code(event.name) + "](#\(slugger.slug(event.name)))"
+                }
             }
             if section == "GA4 setup" {
                 _ = slugger.slug("Key events")
@@ -63,8 +65,7 @@ public struct TrackingDocument: Sendable {
             }
         }
         func eventLink(_ name: String) -> String {
-            guard let slug = eventSlugs[name] else { return MarkdownText.code(name) }
-            return "[" + MarkdownText.code(name) + "](#\(slug))"
+            eventLinks[name] ?? MarkdownText.code(name)
         }
 
         out += "# " + MarkdownText.escape(plan.name) + " — tracking plan\n\n"

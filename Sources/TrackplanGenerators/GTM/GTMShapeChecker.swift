@@ -105,8 +105,9 @@ public struct GTMShapeChecker {
             }
         }
         guard case .object(let members) = item else { return }
+        let owner = "\(kind.rawValue) `\(name)`"
         for member in members where !Self.nonParameterKeys.contains(member.key) {
-            Self.checkParameters(member.value, in: "\(kind.rawValue) `\(name)`", variables: variableNames, problems: &problems)
+            Self.checkParameters(member.value, in: owner, variables: variableNames, problems: &problems)
         }
     }
 
@@ -144,6 +145,7 @@ public struct GTMShapeChecker {
 
     /// The names inside `{{…}}` in `text`.
     static func references(in text: String) -> [String] {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return [] }
         let bytes = Array(text.utf8)
         let brace = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var result: [String] = []
