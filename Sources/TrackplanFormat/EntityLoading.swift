@@ -407,6 +407,26 @@ extension LoadSession {
 
     /// A dataLayer key path: non-empty segments separated by dots, no whitespace or braces.
     static func isDataLayerPath(_ text: String) -> Bool {
+        // ASCII (nearly every key): one pass over the bytes.
+        var atSegmentStart = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "."):
+                if atSegmentStart { return false }
+                atSegmentStart = true
+            case 0x09...0x0D, 0x20, UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                return false
+            case 0x80...:
+                return isDataLayerPathScalars(text)
+            default:
+                atSegmentStart = false
+            }
+        }
+        return !atSegmentStart
+    }
+
+    /// ``isDataLayerPath(_:)`` scalar by scalar, for text that is not ASCII.
+    static func isDataLayerPathScalars(_ text: String) -> Bool {
         let segments = text.split(separator: ".", omittingEmptySubsequences: false)
         return segments.allSatisfy { segment in
             !segment.isEmpty && segment.unicodeScalars.allSatisfy { scalar in

@@ -184,3 +184,50 @@ import Testing
         #expect(code > 100)
     }
 }
+
+/// Names are split on bytes when they are ASCII; the split must be the scalar path's.
+@Suite struct NameWordsFastPathTests {
+    @Test func theByteSplitIsTheScalarSplit() {
+        let alphabet = Array("aZbY09_-. xHTMLPage".utf8)
+        var state: UInt64 = 0x2545F4914F6CDD1D
+        var checked = 0
+        for _ in 0..<5000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(state >> 59)
+            var bytes: [UInt8] = []
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            let name = String(decoding: bytes, as: UTF8.self)
+            #expect(NameWords.splitASCII(name) == NameWords.splitScalars(name), "\(name.debugDescription)")
+            checked += 1
+        }
+        #expect(checked == 5000)
+        #expect(NameWords.split("addToCart_V2-HTMLPage") == ["add", "to", "cart", "v2", "html", "page"])
+    }
+}
+
+/// Data layer key paths are checked on bytes when they are ASCII; the answer must be the scalar path's.
+@Suite struct DataLayerPathFastPathTests {
+    @Test func theByteCheckIsTheScalarCheck() {
+        let alphabet = ["a", "b", ".", ".", " ", "\t", "{", "}", "\"", "'", "0", "_", "é", "\u{A0}", "\u{2003}", "x"]
+        var state: UInt64 = 0x853C49E6748FEA9B
+        var valid = 0
+        for _ in 0..<5000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(state >> 60)
+            var text = ""
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += alphabet[Int(state >> 33) % (Int(state >> 45) % 3 == 0 ? alphabet.count : 3)]
+            }
+            let answer = LoadSession.isDataLayerPath(text)
+            #expect(answer == LoadSession.isDataLayerPathScalars(text), "\(text.debugDescription)")
+            if answer { valid += 1 }
+        }
+        #expect(valid > 500)
+        #expect(LoadSession.isDataLayerPath("ecommerce.items.0.item_id"))
+        #expect(!LoadSession.isDataLayerPath("a..b") && !LoadSession.isDataLayerPath(".a") && !LoadSession.isDataLayerPath("a.") && !LoadSession.isDataLayerPath(""))
+    }
+}

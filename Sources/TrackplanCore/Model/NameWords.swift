@@ -3,7 +3,11 @@ public enum NameWords {
     /// The lowercased words of `name`: split at `_`, `-`, `.`, spaces and case changes
     /// (`addToCart`, `AddToCart`, `add-to-cart` and `add_to_cart` all give add, to, cart).
     public static func split(_ name: String) -> [String] {
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(name) }
+        name.utf8.allSatisfy({ $0 < 0x80 }) ? splitASCII(name) : splitScalars(name)
+    }
+
+    /// `split` scalar by scalar, for any name.
+    static func splitScalars(_ name: String) -> [String] {
         var words: [String] = []
         var current = ""
         let scalars = Array(name.unicodeScalars)
@@ -30,31 +34,43 @@ public enum NameWords {
         return words.map { $0.lowercased() }
     }
 
-    /// `split` for ASCII names, on bytes (the common case, and much faster).
+    /// `split` for ASCII names, on bytes (the common case, and much faster): each word is
+    /// lowercased byte by byte as it is cut, so a short word never allocates.
     static func splitASCII(_ name: String) -> [String] {
-        let bytes = Array(name.utf8)
-        var words: [String] = []
-        var current: [UInt8] = []
-        func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
-        func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
-        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-        for (i, b) in bytes.enumerated() {
-            if b == 95 || b == 45 || b == 46 || b == 32 {  // _ - . space
-                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self).lowercased()); current = [] }
-                continue
-            }
-            if isUpper(b), !current.isEmpty {
-                let previous = bytes[i - 1]
-                let nextIsLower = i + 1 < bytes.count && isLower(bytes[i + 1])
-                if isLower(previous) || isDigit(previous) || (isUpper(previous) && nextIsLower) {
-                    words.append(String(decoding: current, as: UTF8.self).lowercased())
-                    current = []
+        var name = name
+        return name.withUTF8 { bytes in
+            var words: [String] = []
+            @inline(__always) func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+            @inline(__always) func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+            @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+            func word(_ start: Int, _ end: Int) -> String {
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                guard slice.contains(where: isUpper) else { return String(decoding: slice, as: UTF8.self) }
+                return String(unsafeUninitializedCapacity: slice.count) { out in
+                    for (i, b) in slice.enumerated() { out[i] = isUpper(b) ? b | 0x20 : b }
+                    return slice.count
                 }
             }
-            current.append(b)
+            var start = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                if b == 95 || b == 45 || b == 46 || b == 32 {  // _ - . space
+                    if i > start { words.append(word(start, i)) }
+                    start = i + 1
+                    continue
+                }
+                if isUpper(b), i > start {
+                    let previous = bytes[i - 1]
+                    let nextIsLower = i + 1 < bytes.count && isLower(bytes[i + 1])
+                    if isLower(previous) || isDigit(previous) || (isUpper(previous) && nextIsLower) {
+                        words.append(word(start, i))
+                        start = i
+                    }
+                }
+            }
+            if bytes.count > start { words.append(word(start, bytes.count)) }
+            return words
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self).lowercased()) }
-        return words
     }
 
     /// `name` written in `nameCase`.
