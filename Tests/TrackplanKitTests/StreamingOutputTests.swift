@@ -179,6 +179,10 @@ import Testing
             #expect(MarkdownText.escape(text) == MarkdownText.escapeScalars(text))
             #expect(MarkdownText.code(text) == MarkdownText.codeScalars(text))
         }
+        for text in Self.samples() + (0..<128).map { String(UnicodeScalar(UInt8($0))) } where text.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(Slugger.baseASCII(text) == Slugger.baseScalars(text), "\(text.debugDescription)")
+            #expect(MarkdownText.escapeASCII(text) == MarkdownText.escapeScalars(text), "\(text.debugDescription)")
+        }
         // Both paths are exercised.
         #expect(plain > 100)
         #expect(code > 100)

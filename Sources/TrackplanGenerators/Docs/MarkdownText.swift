@@ -10,7 +10,44 @@ public enum MarkdownText {
     /// `<` and `&` become entities (so HTML shows as text), and line breaks become spaces (so a
     /// table cell stays on its row).
     public static func escape(_ text: String) -> String {
-        isPlainInline(text) ? text : escapeScalars(text)
+        if isPlainInline(text) { return text }
+        return text.utf8.allSatisfy { $0 < 0x80 } ? escapeASCII(text) : escapeScalars(text)
+    }
+
+    /// ``escape(_:)`` on the bytes of ASCII text.
+    static func escapeASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        var atStart = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0..<0x20, 0x7F:
+                if out.last != UInt8(ascii: " ") { out.append(UInt8(ascii: " ")) }
+                continue
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                 UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"), UInt8(ascii: "!"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            case UInt8(ascii: "#"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "="):
+                if atStart { out.append(UInt8(ascii: "\\")) }
+                out.append(byte)
+            default:
+                out.append(byte)
+            }
+            atStart = false
+        }
+        // A leading "1." would start an ordered list.
+        if let dot = out.firstIndex(of: UInt8(ascii: ".")), dot > 0,
+           out[..<dot].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+            out.insert(UInt8(ascii: "\\"), at: dot)
+        }
+        var start = 0, end = out.count
+        while start < end, out[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, out[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return String(decoding: out[start..<end], as: UTF8.self)
     }
 
     /// ``escape(_:)`` scalar by scalar, for text that may need it.
@@ -120,15 +157,7 @@ public struct Slugger {
 
     /// The anchor of the next heading whose rendered text is `text`.
     public mutating func slug(_ text: String) -> String {
-        var base = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar == " " {
-                base += "-"
-            } else if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                        || scalar.properties.generalCategory == .nonspacingMark {
-                base.unicodeScalars.append(scalar)
-            }
-        }
+        let base = text.utf8.allSatisfy { $0 < 0x80 } ? Self.baseASCII(text) : Self.baseScalars(text)
         var slug = base
         if let count = seen[base] {
             var n = count
@@ -142,5 +171,36 @@ public struct Slugger {
         }
         if slug != base { seen[slug] = 0 }
         return slug
+    }
+
+    /// The anchor text before numbering, for ASCII text: lower case, spaces to hyphens, letters,
+    /// digits, `-` and `_` kept.
+    static func baseASCII(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                bytes.append(byte)
+            default: break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The anchor text before numbering, scalar by scalar (github-slugger's rules).
+    static func baseScalars(_ text: String) -> String {
+        var base = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar == " " {
+                base += "-"
+            } else if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                        || scalar.properties.generalCategory == .nonspacingMark {
+                base.unicodeScalars.append(scalar)
+            }
+        }
+        return base
     }
 }

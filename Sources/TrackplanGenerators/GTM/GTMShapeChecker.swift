@@ -106,7 +106,7 @@ public struct GTMShapeChecker {
         }
         guard case .object(let members) = item else { return }
         let owner = "\(kind.rawValue) `\(name)`"
-        for member in members where !Self.nonParameterKeys.contains(member.key) {
+        for member in members where !Self.isNonParameterKey(member.key) {
             Self.checkParameters(member.value, in: owner, variables: variableNames, problems: &problems)
         }
     }
@@ -161,8 +161,14 @@ public struct GTMShapeChecker {
         return result
     }
 
-    /// Entity fields that are not parameters (ids, names, bookkeeping).
-    static let nonParameterKeys: Set<String> = ["name", "notes", "accountId", "containerId", "fingerprint", "parentFolderId",
-                                                 "firingTriggerId", "blockingTriggerId", "tagId", "triggerId", "variableId",
-                                                 "type", "path", "tagManagerUrl"]
+    /// Whether `key` is an entity field that is not a parameter (ids, names, bookkeeping);
+    /// compared directly, which is cheaper than hashing for keys this short, and asked for every
+    /// member of every entity.
+    static func isNonParameterKey(_ key: String) -> Bool {
+        switch key {
+        case "name", "notes", "accountId", "containerId", "fingerprint", "parentFolderId", "firingTriggerId",
+             "blockingTriggerId", "tagId", "triggerId", "variableId", "type", "path", "tagManagerUrl": true
+        default: false
+        }
+    }
 }
