@@ -361,7 +361,8 @@ extension LoadSession {
     /// `query:KEY`, `cookie:NAME`, or a dataLayer key path.
     mutating func parseSource(_ from: Located<String>, type: ParamType, path: EntityPath) -> ParamSource? {
         let text = from.value
-        guard let colon = text.firstIndex(of: ":"), Self.sourcePrefixes.contains(String(text[..<colon])) else {
+        // The colon is searched among bytes (a Character search decodes grapheme clusters).
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")), Self.sourcePrefixes.contains(String(text[..<colon])) else {
             if Self.isDataLayerPath(text) { return .dataLayer(text) }
             decoder.error("`from` must be a dataLayer key path like `ecommerce.value`, or `builtin:`, `constant:`, `attribute:`, `query:` or `cookie:` and a name, found `\(text)`",
                           at: from.span, path: path, hint: "key paths are names separated by dots, without spaces")

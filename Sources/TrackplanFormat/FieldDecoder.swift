@@ -171,6 +171,9 @@ struct Fields {
     let node: YAMLNode
     let pairs: [YAMLPair]
     let path: EntityPath
+    /// Each pair's key text (nil for a key that is not a scalar), read once: lookups compare
+    /// strings instead of going through the key nodes.
+    private let keys: [String?]
     /// Key → position, built only for large mappings (small ones are scanned).
     private let index: [String: Int]?
 
@@ -178,10 +181,12 @@ struct Fields {
         self.node = node
         self.pairs = pairs
         self.path = path
+        let keys = pairs.map { $0.key.scalar?.text }
+        self.keys = keys
         if pairs.count > 16 {
             var index: [String: Int] = [:]
-            for (i, pair) in pairs.enumerated() {
-                if let key = pair.key.scalar?.text, index[key] == nil { index[key] = i }
+            for (i, key) in keys.enumerated() {
+                if let key, index[key] == nil { index[key] = i }
             }
             self.index = index
         } else {
@@ -191,7 +196,7 @@ struct Fields {
 
     func position(of key: String) -> Int? {
         if let index { return index[key] }
-        return pairs.firstIndex { $0.key.scalar?.text == key }
+        return keys.firstIndex { $0 == key }
     }
 
     /// The value of `key`, when present.
