@@ -235,3 +235,29 @@ import Testing
         #expect(!LoadSession.isDataLayerPath("a..b") && !LoadSession.isDataLayerPath(".a") && !LoadSession.isDataLayerPath("a.") && !LoadSession.isDataLayerPath(""))
     }
 }
+
+/// The duplicate-key check compares texts when every key is certainly a string; that shortcut
+/// must never call a null, boolean or number a string.
+@Suite struct PlainStringFastPathTests {
+    @Test func aTextCalledAStringResolvesToThatString() {
+        let words = ["null", "Null", "NULL", "~", "", "true", "True", "TRUE", "false", "False", "FALSE", "nullable", "trigger",
+                     "from", "name", "type", "tRUE", "nULL", "0", "-1", "+2", ".5", ".inf", "-.inf", ".NaN", "0x1F", "0o17", "1e3",
+                     "~x", "Name", "_x", "é", "<<", "1.", "t", "f", "n", "N", "T", "F"]
+        var samples = words
+        for a in words { for b in ["", "x", "1", " "] { samples.append(a + b) } }
+        var strings = 0
+        for text in samples where YAMLValue.plainTextIsString(text) {
+            strings += 1
+            #expect(YAMLValue.resolve(YAMLScalar(text, style: .plain), tag: nil) == .string(text), "\(text.debugDescription)")
+        }
+        #expect(strings > 50)
+        for word in ["null", "Null", "NULL", "~", "", "true", "True", "TRUE", "false", "False", "FALSE", "0", ".inf"] {
+            #expect(!YAMLValue.plainTextIsString(word), "\(word.debugDescription)")
+        }
+    }
+
+    @Test func duplicateKeysAreStillFoundAmongCertainStrings() {
+        let result = Harness.load(["plan.yaml": Harness.header + "events:\n  a_b:\n    stage: awareness\n    'stage': consideration\n"])
+        #expect(Harness.lines(result.diagnostics).contains { $0.contains("duplicate key `stage`") })
+    }
+}

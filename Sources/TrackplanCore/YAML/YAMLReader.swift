@@ -339,6 +339,12 @@ private struct TreeBuilder {
         // Small mappings without merge keys (nearly all of a plan): compare keys pairwise,
         // which is cheaper than hashing them.
         if pairs.count <= 12, !(options.mergeKeys && pairs.contains { Self.isMergeKey($0.key) }) {
+            // Keys that are certainly strings (no tag; quoted, or plain with a text no null,
+            // boolean or number has): compare their texts.
+            switch Self.stringKeysAreDistinct(pairs) {
+            case true?: return pairs
+            case false?, nil: break
+            }
             var identities: [KeyIdentity?] = []
             identities.reserveCapacity(pairs.count)
             var duplicate = false
@@ -406,6 +412,19 @@ private struct TreeBuilder {
             result.insert(contentsOf: added, at: index)
         }
         return result
+    }
+
+    /// Whether the keys of `pairs` are distinct, when each is certainly a string (untagged, and
+    /// quoted, or plain with a text no null, boolean or number has); nil when one is not.
+    static func stringKeysAreDistinct(_ pairs: [YAMLPair]) -> Bool? {
+        for i in pairs.indices {
+            guard pairs[i].key.tag == nil, case .scalar(let scalar) = pairs[i].key.content else { return nil }
+            if scalar.style == .plain, !YAMLValue.plainTextIsString(scalar.text) { return nil }
+            for j in 0..<i {
+                if case .scalar(let earlier) = pairs[j].key.content, earlier.text == scalar.text { return false }
+            }
+        }
+        return true
     }
 
     static func isMergeKey(_ key: YAMLNode) -> Bool {

@@ -47,8 +47,21 @@ public enum YAMLValue: Sendable, Hashable {
         return .string(text)
     }
 
+    /// Whether a plain, untagged scalar with this text is a string under the core schema,
+    /// decided cheaply; false also when it cannot tell without ``resolve(_:tag:)``.
+    static func plainTextIsString(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        if !typedStart[Int(first)] { return true }
+        // A letter (n, t, f and their capitals) starts a string unless the text is a null or a boolean.
+        guard first >= UInt8(ascii: "A"), first != UInt8(ascii: "~") else { return false }
+        switch text {
+        case "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE": return false
+        default: return true
+        }
+    }
+
     /// Bytes that may start a null, boolean, integer or float.
-    private static let typedStart: [Bool] = (0..<256).map { byte in
+    static let typedStart: [Bool] = (0..<256).map { byte in
         Array("0123456789+-.~nNtTfF".utf8).contains(UInt8(byte))
     }
 
