@@ -16,15 +16,17 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
         self.lineStarts = Self.lineStarts(of: text)
     }
 
-    /// The UTF-8 offset where each line starts (line 1 at index 0).
-    private let lineStarts: [Int]
+    /// The UTF-8 offset where each line starts (line 1 at index 0), in 32 bits: a plan file is at
+    /// most 64 MiB (a larger text, such as a whole export read at once, keeps the offsets it can
+    /// and counts the rest as one last line).
+    private let lineStarts: [UInt32]
 
     /// The 1-based `line` of the file without its line break, or nil past the end.
     public func line(_ line: Int) -> Substring? {
         guard line >= 1, line <= lineStarts.count else { return nil }
         let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
-        var end = line < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[line]) : utf8.endIndex
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(lineStarts[line - 1]))
+        var end = line < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: Int(lineStarts[line])) : utf8.endIndex
         // Drop the line break (LF, CRLF or CR).
         if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\n") { end = utf8.index(before: end) }
         if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
@@ -32,20 +34,21 @@ public final class SourceFile: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Offsets of line starts: after each LF, and after each CR not followed by LF.
-    private static func lineStarts(of text: String) -> [Int] {
+    private static func lineStarts(of text: String) -> [UInt32] {
         var text = text
         return text.withUTF8 { buffer in
-            var starts = [0]
+            var starts: [UInt32] = [0]
             starts.reserveCapacity(buffer.count / 32 + 1)
             var i = 0
-            while i < buffer.count {
+            let count = min(buffer.count, Int(UInt32.max))
+            while i < count {
                 let byte = buffer[i]
                 i += 1
                 if byte > 0x0D { continue }  // nearly every byte: one comparison
                 if byte == 0x0A {
-                    starts.append(i)
+                    starts.append(UInt32(i))
                 } else if byte == 0x0D, i == buffer.count || buffer[i] != 0x0A {
-                    starts.append(i)
+                    starts.append(UInt32(i))
                 }
             }
             return starts
