@@ -26,26 +26,30 @@ public struct GA4RecommendedEventRule: Rule {
 
     public func check(_ plan: Plan) -> [Diagnostic] {
         var results: [Diagnostic] = []
-        let names = Set(plan.events.map(\.name))
+        var names: Set<String>?  // built when a synonym is found
         for event in plan.events {
             let words = NameWords.split(event.name)
             if let recommended = GA4Facts.recommendedSynonyms[words.joined(separator: "_")] ?? GA4Facts.recommendedSynonyms[words.joined()],
                recommended != event.name {
-                let clash = names.contains(recommended) ? " (the plan has `\(recommended)` too: merge them)" : ""
+                let all = names ?? Set(plan.events.map(\.name))
+                names = all
+                let clash = all.contains(recommended) ? " (the plan has `\(recommended)` too: merge them)" : ""
                 results.append(finding(
                     "event `\(event.name)` means GA4's recommended event `\(recommended)`\(clash)",
                     at: event.span, path: event.path,
                     hint: "rename it to `\(recommended)` so GA4's built-in reports use it"))
             }
-            let params = Set(event.params.map(\.name))
+            // An event has a few parameters: look them up in place.
+            let params = event.params
+            func has(_ name: String) -> Bool { params.contains { $0.name == name } }
             if let recommended = GA4Facts.recommendedEvents[event.name] {
-                for required in recommended.required where !params.contains(required) {
+                for required in recommended.required where !has(required) {
                     results.append(finding(
                         "recommended event `\(event.name)` has no `\(required)` parameter, which GA4 needs for it",
                         at: event.span, path: event.path, hint: "add `\(required): {type: string, required: true}` under `params`"))
                 }
             }
-            if params.contains("value"), !params.contains("currency") {
+            if has("value"), !has("currency") {
                 results.append(finding(
                     "event `\(event.name)` sends `value` without `currency`; GA4 ignores a value with no currency",
                     at: event.span, path: event.path, hint: "add `currency: {type: string}` under `params`"))

@@ -30,18 +30,26 @@ public struct NameSimilarRule: Rule {
             guard let span else { return }  // names from no source file have nothing to point at
             let words = NameWords.split(name)
             let compact = words.joined()
-            let bag = words.sorted().joined(separator: " ")
+            var reported = false
             if let first = byCompact[compact] {
                 results.append(finding("\(what) `\(name)` differs from `\(first.name)` (\(first.span)) only in case or separators",
                                        at: span, path: path, hint: "use one name: `\(first.name)`",
                                        related: [.init("`\(first.name)` is defined here", at: first.span)]))
-            } else if let first = byWords[bag], words.count > 1 {
+                reported = true
+            } else {
+                byCompact[compact] = (name, span)
+            }
+            // A single word has no other order, and its bag (no space) matches no longer name's.
+            guard words.count > 1 else { return }
+            let bag = words.sorted().joined(separator: " ")
+            if let first = byWords[bag] {
+                guard !reported else { return }
                 results.append(finding("\(what) `\(name)` has the same words as `\(first.name)` (\(first.span)) in another order",
                                        at: span, path: path, hint: "use one name: `\(first.name)`",
                                        related: [.init("`\(first.name)` is defined here", at: first.span)]))
+            } else {
+                byWords[bag] = (name, span)
             }
-            if byCompact[compact] == nil { byCompact[compact] = (name, span) }
-            if byWords[bag] == nil { byWords[bag] = (name, span) }
         }
         for event in plan.events {
             compare(event.name, event.span, path: event.path, what: "event")

@@ -43,12 +43,11 @@ public struct TriggerValidRule: Rule {
             }
         }
         for event in plan.events where event.hasExplicitTrigger {
-            let spans = event.triggerSpans
-            let path = event.path.appending("trigger")
             func report(_ message: String, at option: String? = nil, item: Int? = nil, hint: String? = nil) {
+                let spans = event.triggerSpans
                 var span = option.flatMap { spans.option($0) } ?? event.trigger.span
                 if let item, item < spans.percents.count { span = spans.percents[item] }
-                results.append(finding("the trigger of `\(event.name)` " + message, at: span, path: path, hint: hint))
+                results.append(finding("the trigger of `\(event.name)` " + message, at: span, path: event.path.appending("trigger"), hint: hint))
             }
             func checkSelector(_ selector: String) {
                 if let found = SelectorCheck.check(selector) {
