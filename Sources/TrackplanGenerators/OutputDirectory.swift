@@ -91,8 +91,8 @@ public struct OutputDirectory: Sendable {
     /// the directory when needed and removing what an interrupted build left; `wrote` or
     /// `unchanged` for each, in order.
     ///
-    /// Each file is generated once, chunk by chunk, into its temporary file while it is compared
-    /// with the file in place; an unchanged file's temporary is removed.
+    /// Each file is generated once, chunk by chunk, and compared with the file in place as it
+    /// goes; only a file that differs is written, into its temporary (see ``ChangedOutput``).
     public func sync(_ files: [GeneratedFile]) throws(SyncFailure) -> [Entry] {
         for leftover in leftovers() { try? FileManager.default.removeItem(at: url(leftover)) }
         var isDirectory: ObjCBool = false
@@ -125,41 +125,24 @@ public struct OutputDirectory: Sendable {
                 continue
             }
             let temporary = url(".\(file.name)\(Self.temporarySuffix)")
-            let sink: FileSink
-            switch FileSink.open(temporary.path, flags: O_WRONLY | O_CREAT | O_TRUNC) {
-            case .success(let opened): sink = opened
-            case .failure(let error):
-                discard()
-                throw .output(OutputError(path: target.path, reason: "cannot write `\(target.path)`: \(error.reason)"))
-            }
-            if let mode = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.posixPermissions] as? NSNumber {
-                fchmod(sink.fileDescriptor, mode_t(mode.uint16Value))
-            }
-            let comparison = FileComparison(path: target.path)
-            var stream = TextStream { bytes in
-                sink.write(bytes)
-                comparison.compare(bytes)
-            }
+            let output = ChangedOutput(target: target.path, temporary: temporary.path)
+            var stream = TextStream { output.consume($0) }
             do {
                 try file.write(to: &stream)
             } catch {
-                sink.close()
-                unlink(temporary.path)
+                output.discard()
                 discard()
                 throw .generation(error)
             }
             stream.flush()
-            if let failure = sink.close() {
-                unlink(temporary.path)
+            guard output.finish() else { continue }  // the file in place: nothing written
+            if let failure = output.failure {
+                output.discard()
                 discard()
                 throw .output(OutputError(path: target.path, reason: "cannot write `\(target.path)`: \(failure)"))
             }
-            if comparison.finish() {
-                unlink(temporary.path)
-            } else {
-                temporaries.append((temporary, target, file.name))
-                changedNames.insert(file.name)
-            }
+            temporaries.append((temporary, target, file.name))
+            changedNames.insert(file.name)
         }
         try renameSet(temporaries)
         return files.map { Entry(name: $0.name, shownPath: shownPath($0.name), status: changedNames.contains($0.name) ? .wrote : .unchanged) }

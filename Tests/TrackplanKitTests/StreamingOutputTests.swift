@@ -97,7 +97,14 @@ import Testing
         let file = GeneratedFile(name: "big.txt", content: content)
         #expect(try out.sync([file]).map(\.status) == [.wrote])
         #expect(try out.check([file]).map(\.status) == [.unchanged])
+        // An up-to-date output is not written at all: not even a temporary file comes and goes.
+        func modified() throws -> Date? {
+            try FileManager.default.attributesOfItem(atPath: dir.url.path)[.modificationDate] as? Date
+        }
+        let before = try modified()
+        Thread.sleep(forTimeInterval: 0.02)
         #expect(try out.sync([file]).map(\.status) == [.unchanged])
+        #expect(try modified() == before)
         let path = dir.url.appendingPathComponent("big.txt")
         let bytes = Array(content.utf8)
         for variant in [Array(bytes.dropLast()), bytes + [10], { var b = bytes; b[b.count - 2] = UInt8(ascii: "X"); return b }()] {
