@@ -167,7 +167,7 @@ public struct OutputDirectory: Sendable {
 
     /// Why `sync` stopped.
     public enum SyncFailure: Error, Sendable, CustomStringConvertible {
-        /// A file or the directory could not be written (exit 2… as the command decides).
+        /// A file or the directory could not be written.
         case output(OutputError)
         /// A generated file failed its own check: a bug in trackplan (exit 70).
         case generation(GenerationError)

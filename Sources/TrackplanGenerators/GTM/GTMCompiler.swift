@@ -138,6 +138,8 @@ public struct GTMCompiler: Sendable {
         checker.variableNames = Set(layout.variables.compactMap { GTMShapeChecker.string($0["name"]) })
         var announced: Set<GTMBuiltin> = []
         func announceBuiltins() {
+            // The set only grows: a new count means new built-ins.
+            guard layout.state.builtins.count != announced.count else { return }
             for builtin in layout.state.builtins.subtracting(announced) { checker.variableNames.insert(builtin.name) }
             announced = layout.state.builtins
         }
