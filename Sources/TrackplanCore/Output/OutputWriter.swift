@@ -13,7 +13,15 @@ public enum OutputWriter {
     /// Writes `data` to `path` (see the type's documentation for what each kind of path gets).
     public static func write(_ data: Data, to path: String) throws(OutputWriteError) {
         do {
-            try write(to: path) { (stream: inout TextStream) throws(Never) in stream.append(contentsOf: data) }
+            try write(to: path) { (stream: inout TextStream) throws(Never) in
+                // Chunk by chunk, so that the stream never holds a second copy of a large `data`.
+                var start = data.startIndex
+                while start < data.endIndex {
+                    let end = data.index(start, offsetBy: TextStream.chunkSize, limitedBy: data.endIndex) ?? data.endIndex
+                    stream.append(contentsOf: data[start..<end])
+                    start = end
+                }
+            }
         } catch {
             switch error {
             case .output(let failure): throw failure
