@@ -19,13 +19,14 @@ public struct GTMContainerGenerator: Generator {
         if !spec.deprecatedEvents.isEmpty {
             notes.append("left out deprecated events: " + spec.deprecatedEvents.joined(separator: ", "))
         }
-        let counts = compiler.counts(spec)
+        let layout = compiler.layout(spec)  // worked out once: for the summary, then for the writer
+        let counts = layout.counts
         // The container is written entity by entity, shape-checked as it goes.
         return GeneratedFile(
             name: Self.fileName,
             summary: "\(counts.tags) tags, \(counts.triggers) triggers, \(counts.variables) variables, \(counts.folders) folders",
             notes: notes) { (stream: inout TextStream) throws(GenerationError) in
-                let problems = compiler.write(spec, to: &stream)
+                let problems = compiler.write(spec, layout: layout, to: &stream)
                 guard problems.isEmpty else { throw GenerationError(problems: problems) }
             }
     }

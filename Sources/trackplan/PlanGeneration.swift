@@ -29,13 +29,9 @@ enum PlanGeneration {
             Terminal.writeError("error: \(error)\n")
             try ExitStatus.usage.exit()
         }
-        do {
-            return try Pipeline.generate(checked, generators: generators, environment: ProcessInfo.processInfo.environment, measured: measured,
-                                         wantedOnly: wantedOnly)
-        } catch {
-            Terminal.writeError("\(error)\n")
-            try ExitStatus.software.exit()
-            return []
+        return try reportingInternalErrors { () throws(GenerationError) in
+            try Pipeline.generate(checked, generators: generators, environment: ProcessInfo.processInfo.environment, measured: measured,
+                                  wantedOnly: wantedOnly)
         }
     }
 

@@ -37,7 +37,7 @@ import Testing
         let compiled = compiler.compile(spec)
         #expect(String(decoding: collector.bytes, as: UTF8.self) == compiled.text)
         #expect(collector.chunks > 10)
-        let counts = compiler.counts(spec)
+        let counts = compiler.layout(spec).counts
         let streamed: [Int] = [counts.tags, counts.triggers, counts.variables, counts.folders]
         let held: [Int] = [compiled.tagCount, compiled.triggerCount, compiled.variableCount, compiled.folderCount]
         #expect(streamed == held)

@@ -94,6 +94,12 @@ public struct GTMCompiler: Sendable {
         /// Per event, in order: its trigger's id and its tag's id.
         var eventIDs: [(trigger: String, tag: String)] = []
         var googleTagID = ""
+
+        /// The counts for the summary line, without compiling: a tag and a trigger per event
+        /// plus the Google tag, and the variables and folders laid out.
+        var counts: (tags: Int, triggers: Int, variables: Int, folders: Int) {
+            (eventIDs.count + 1, eventIDs.count, variables.count, folders.count)
+        }
     }
 
     /// Compiles the plan whose measurement spec is `spec` into a container held in memory.
@@ -130,7 +136,12 @@ public struct GTMCompiler: Sendable {
     /// Tags come before triggers in the file, so events are gone through twice: once for the
     /// tags, once for the triggers. Only the layout (folders, variables, ids) is held.
     public func write(_ spec: MeasurementSpec, to stream: inout TextStream) -> [String] {
-        var layout = self.layout(spec)
+        write(spec, layout: layout(spec), to: &stream)
+    }
+
+    /// ``write(_:to:)`` with the layout already worked out (the generator needs its counts first).
+    func write(_ spec: MeasurementSpec, layout: Layout, to stream: inout TextStream) -> [String] {
+        var layout = layout
         let events = spec.events
         var checker = GTMShapeChecker()
         checker.triggerIDs = Set(layout.eventIDs.map(\.trigger))
@@ -182,13 +193,6 @@ public struct GTMCompiler: Sendable {
         if checker.declaredIDs[.trigger] ?? [] != checker.triggerIDs { checker.report("the triggers written are not the triggers the tags fire on") }
         if checker.declaredIDs[.folder] ?? [] != checker.folderIDs { checker.report("the folders written are not the folders entities are in") }
         return checker.problems
-    }
-
-    /// The counts for the summary line, without compiling: a tag and a trigger per event plus
-    /// the Google tag; variables and folders from the layout.
-    public func counts(_ spec: MeasurementSpec) -> (tags: Int, triggers: Int, variables: Int, folders: Int) {
-        let layout = self.layout(spec)
-        return (spec.events.count + 1, spec.events.count, layout.variables.count, layout.folders.count)
     }
 
     /// The container's top-level members before `containerVersion`.

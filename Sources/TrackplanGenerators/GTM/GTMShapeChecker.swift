@@ -45,7 +45,14 @@ public struct GTMShapeChecker {
     public enum Kind: String, CaseIterable, Sendable {
         case tag, trigger, variable, folder
 
-        var idKey: String { rawValue + "Id" }
+        var idKey: String {
+            switch self {
+            case .tag: "tagId"
+            case .trigger: "triggerId"
+            case .variable: "variableId"
+            case .folder: "folderId"
+            }
+        }
     }
 
     /// What was found so far.
