@@ -1,4 +1,7 @@
 /// A node of a YAML document: a scalar, a sequence or a mapping, with where it came from.
+///
+/// A node is a number in its file's flat tree (see `YAMLTree`): copying it copies a reference,
+/// and its content, text and children are read from the tree when asked for.
 public struct YAMLNode: Sendable {
     /// What the node holds.
     public enum Content: Sendable {
@@ -10,69 +13,106 @@ public struct YAMLNode: Sendable {
         case mapping([YAMLPair])
     }
 
-    /// What the node holds.
-    public var content: Content
-    /// Where the node is, from its first to just past its last character.
-    public var span: SourceSpan
-    /// The node's resolved tag (`tag:yaml.org,2002:str`) when the source gave one, else nil.
-    public var tag: String?
-    /// The number of nodes in this subtree, counting itself; bounds alias expansion.
-    public var weight: Int
+    let tree: YAMLTree
+    let index: UInt32
 
-    /// Creates a node; `weight` is computed from the content.
+    init(tree: YAMLTree, index: UInt32) {
+        self.tree = tree
+        self.index = index
+    }
+
+    /// Creates a node holding `content` (its nodes copied into the new node's tree, where they
+    /// keep their positions but take `span`'s file).
     public init(_ content: Content, span: SourceSpan, tag: String? = nil) {
-        self.content = content
-        self.span = span
-        self.tag = tag
+        var storage = YAMLStorage()
+        let tagIndex = storage.tagIndex(tag)
+        func copy(_ node: YAMLNode) -> UInt32 {
+            let tag = storage.tagIndex(node.tag)
+            let span = node.span
+            switch node.content {
+            case .scalar(let scalar):
+                var text = scalar.text
+                return text.withUTF8 { storage.addScalar($0, style: scalar.style, tag: tag, start: span.start, end: span.end) }
+            case .sequence(let items):
+                let children = items.map(copy)
+                return storage.addCollection(.sequence, items: children, tag: tag, start: span.start, end: span.end)
+            case .mapping(let pairs):
+                let children = pairs.flatMap { [copy($0.key), copy($0.value)] }
+                return storage.addCollection(.mapping, items: children, tag: tag, start: span.start, end: span.end)
+            }
+        }
+        let index: UInt32
         switch content {
-        case .scalar:
-            weight = 1
+        case .scalar(let scalar):
+            var text = scalar.text
+            index = text.withUTF8 { storage.addScalar($0, style: scalar.style, tag: tagIndex, start: span.start, end: span.end) }
         case .sequence(let items):
-            weight = items.reduce(1) { $0.addingSaturated($1.weight) }
+            let children = items.map(copy)
+            index = storage.addCollection(.sequence, items: children, tag: tagIndex, start: span.start, end: span.end)
         case .mapping(let pairs):
-            weight = pairs.reduce(1) { $0.addingSaturated($1.key.weight).addingSaturated($1.value.weight) }
+            let children = pairs.flatMap { [copy($0.key), copy($0.value)] }
+            index = storage.addCollection(.mapping, items: children, tag: tagIndex, start: span.start, end: span.end)
+        }
+        self.init(tree: YAMLTree(file: span.file, storage: storage), index: index)
+    }
+
+    /// What the node holds.
+    public var content: Content {
+        let storage = tree.storage
+        switch storage.records[Int(index)].kind {
+        case .scalar:
+            return .scalar(storage.scalar(index) ?? YAMLScalar(""))
+        case .sequence:
+            return .sequence(storage.children(of: index).map { YAMLNode(tree: tree, index: $0) })
+        case .mapping:
+            return .mapping(pairs)
         }
     }
 
-    /// The scalar, if this node is one.
-    public var scalar: YAMLScalar? {
-        if case .scalar(let s) = content { return s }
-        return nil
+    private var pairs: [YAMLPair] {
+        let children = tree.storage.children(of: index)
+        var pairs: [YAMLPair] = []
+        pairs.reserveCapacity(children.count / 2)
+        var i = children.startIndex
+        while i + 1 < children.endIndex {
+            pairs.append(YAMLPair(key: YAMLNode(tree: tree, index: children[i]), value: YAMLNode(tree: tree, index: children[i + 1])))
+            i += 2
+        }
+        return pairs
     }
+
+    /// Where the node is, from its first to just past its last character.
+    public var span: SourceSpan {
+        let record = tree.storage.records[Int(index)]
+        return SourceSpan(file: tree.file, start: record.start, end: record.end)
+    }
+
+    /// The node's resolved tag (`tag:yaml.org,2002:str`) when the source gave one, else nil.
+    public var tag: String? { tree.storage.tag(index) }
+
+    /// The number of nodes in this subtree, counting itself; bounds alias expansion.
+    public var weight: Int { tree.storage.records[Int(index)].weight }
+
+    /// The scalar, if this node is one.
+    public var scalar: YAMLScalar? { tree.storage.scalar(index) }
 
     /// The items, if this node is a sequence.
     public var sequence: [YAMLNode]? {
-        if case .sequence(let items) = content { return items }
-        return nil
+        guard tree.storage.records[Int(index)].kind == .sequence else { return nil }
+        return tree.storage.children(of: index).map { YAMLNode(tree: tree, index: $0) }
     }
 
     /// The pairs, if this node is a mapping.
     public var mapping: [YAMLPair]? {
-        if case .mapping(let pairs) = content { return pairs }
-        return nil
+        guard tree.storage.records[Int(index)].kind == .mapping else { return nil }
+        return pairs
     }
 
     /// The value typed by the YAML 1.2 core schema (see ``YAMLValue``), for scalars.
-    public var value: YAMLValue? {
-        guard let scalar else { return nil }
-        return YAMLValue.resolve(scalar, tag: tag)
-    }
+    public var value: YAMLValue? { tree.storage.value(index) }
 
     /// A word for the node's kind as a user would say it: "a mapping", "a list", "a string"…
-    public var kindDescription: String {
-        switch content {
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
-        case .scalar:
-            switch value {
-            case .null, .none: return "nothing (null)"
-            case .bool: return "a boolean"
-            case .int: return "an integer"
-            case .float: return "a number"
-            case .string: return "a string"
-            }
-        }
-    }
+    public var kindDescription: String { tree.storage.kindDescription(index) }
 }
 
 /// A key/value pair of a mapping.

@@ -96,7 +96,9 @@ public struct YAMLReader: Sendable {
         let file = SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))
         var builder = TreeBuilder(file: file, bytes: bytes, options: options)
         bytes.withUnsafeBufferPointer { buffer in builder.run(buffer) }
-        return Result(file: file, documents: builder.documents, diagnostics: builder.diagnostics + builder.budget.summaries,
+        let tree = YAMLTree(file: file, storage: builder.storage)
+        return Result(file: file, documents: builder.documents.map { YAMLNode(tree: tree, index: $0) },
+                      diagnostics: builder.diagnostics + builder.budget.summaries,
                       nodeCount: builder.nodeCount, anchorUses: builder.anchorOrder.compactMap { builder.anchorUses[$0] })
     }
 
@@ -106,37 +108,32 @@ public struct YAMLReader: Sendable {
     }
 }
 
-/// Turns libyaml events into nodes.
+/// Turns libyaml events into the flat nodes of a ``YAMLTree``.
 private struct TreeBuilder {
-    /// An open sequence or mapping. A class, so that appending a child mutates the one array
-    /// in place (an enum payload popped and pushed back would copy it on every append).
-    final class Frame {
+    /// An open sequence or mapping; its children so far are `scratch[childrenStart...]` (for a
+    /// mapping: key, value, key…).
+    struct Frame {
         let isMapping: Bool
         let start: SourcePosition
         let anchor: String?
-        let tag: String?
+        let tag: Int32
         let flow: Bool
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
-        var pendingKey: YAMLNode?
-
-        init(isMapping: Bool, start: SourcePosition, anchor: String?, tag: String?, flow: Bool) {
-            self.isMapping = isMapping
-            self.start = start
-            self.anchor = anchor
-            self.tag = tag
-            self.flow = flow
-        }
+        let childrenStart: Int
     }
 
     let file: SourceFile
     let bytes: [UInt8]
     let options: YAMLReader.Options
-    var documents: [YAMLNode] = []
+    var storage = YAMLStorage()
+    /// The root node of each document read.
+    var documents: [UInt32] = []
     var diagnostics: [Diagnostic] = []
     var stack: [Frame] = []
-    var root: YAMLNode?
-    var anchors: [String: YAMLNode] = [:]
+    /// The children of the open collections, innermost last: one array for all of them, so
+    /// opening a collection allocates nothing.
+    var scratch: [UInt32] = []
+    var root: UInt32?
+    var anchors: [String: UInt32] = [:]
     var aliasBudgetUsed = 0
     var nodeCount = 0
     var budget = DiagnosticBudget()
@@ -194,12 +191,6 @@ private struct TreeBuilder {
             root = nil
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let text: String
-            if let value = data.value {
-                text = String(decoding: UnsafeBufferPointer(start: value, count: Int(data.length)), as: UTF8.self)
-            } else {
-                text = ""
-            }
             let style: YAMLScalar.Style
             switch data.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -208,11 +199,12 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            let span = SourceSpan(file: file, start: start, end: trimmedEnd(start: start, end: end))
+            let close = trimmedEnd(start: start, end: end)
             let tag = Self.string(data.tag)
-            if tag != nil, !checkTag(tag, at: span) { return false }
-            let node = YAMLNode(.scalar(YAMLScalar(text, style: style)), span: span, tag: tag)
-            return add(node, anchor: Self.string(data.anchor))
+            if tag != nil, !checkTag(tag, at: SourceSpan(file: file, start: start, end: close)) { return false }
+            let text = UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : Int(data.length))
+            let node = storage.addScalar(text, style: style, tag: storage.tagIndex(tag), start: start, end: close)
+            return add(node, anchor: data.anchor == nil ? nil : Self.string(data.anchor))
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             let span = SourceSpan(file: file, start: start, end: end)
@@ -225,7 +217,8 @@ private struct TreeBuilder {
                         ?? "define the anchor with `&\(name)` on an earlier node"))
                 return false
             }
-            aliasBudgetUsed = aliasBudgetUsed.addingSaturated(target.weight)
+            let record = storage.records[Int(target)]
+            aliasBudgetUsed = aliasBudgetUsed.addingSaturated(record.weight)
             if aliasBudgetUsed > options.limits.maxAliasExpansion {
                 diagnostics.append(Diagnostic(
                     rule: RuleID.yamlSyntax,
@@ -234,38 +227,53 @@ private struct TreeBuilder {
                     hint: "use fewer nested aliases; a plan needs only a few shared defaults"))
                 return false
             }
-            if anchorUses[target.span.start] == nil {
-                anchorUses[target.span.start] = YAMLReader.AnchorUse(span: target.span, uses: [])
-                anchorOrder.append(target.span.start)
+            if anchorUses[record.start] == nil {
+                anchorUses[record.start] = YAMLReader.AnchorUse(span: SourceSpan(file: file, start: record.start, end: record.end), uses: [])
+                anchorOrder.append(record.start)
             }
-            anchorUses[target.span.start]?.uses.append(span)
+            anchorUses[record.start]?.uses.append(span)
             return add(target, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             guard checkDepth(at: SourceSpan(file: file, start: start, end: end)) else { return false }
-            if data.tag != nil, !checkTag(Self.string(data.tag), at: SourceSpan(file: file, start: start, end: end)) { return false }
-            stack.append(Frame(isMapping: false, start: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag),
-                               flow: data.style == YAML_FLOW_SEQUENCE_STYLE))
+            let tag = Self.string(data.tag)
+            if tag != nil, !checkTag(tag, at: SourceSpan(file: file, start: start, end: end)) { return false }
+            stack.append(Frame(isMapping: false, start: start, anchor: Self.string(data.anchor), tag: storage.tagIndex(tag),
+                               flow: data.style == YAML_FLOW_SEQUENCE_STYLE, childrenStart: scratch.count))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             guard checkDepth(at: SourceSpan(file: file, start: start, end: end)) else { return false }
-            if data.tag != nil, !checkTag(Self.string(data.tag), at: SourceSpan(file: file, start: start, end: end)) { return false }
-            stack.append(Frame(isMapping: true, start: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag),
-                               flow: data.style == YAML_FLOW_MAPPING_STYLE))
+            let tag = Self.string(data.tag)
+            if tag != nil, !checkTag(tag, at: SourceSpan(file: file, start: start, end: end)) { return false }
+            stack.append(Frame(isMapping: true, start: start, anchor: Self.string(data.anchor), tag: storage.tagIndex(tag),
+                               flow: data.style == YAML_FLOW_MAPPING_STYLE, childrenStart: scratch.count))
         case YAML_SEQUENCE_END_EVENT:
             guard let frame = stack.popLast(), !frame.isMapping else { return false }
-            let items = frame.items
-            frame.items = []
-            let close = (!frame.flow ? items.last?.span.end : nil) ?? end
-            return add(YAMLNode(.sequence(items), span: SourceSpan(file: file, start: frame.start, end: close), tag: frame.tag),
-                       anchor: frame.anchor)
+            let last = scratch.count > frame.childrenStart ? scratch.last : nil
+            let close = (!frame.flow ? last.map { storage.records[Int($0)].end } : nil) ?? end
+            let node = scratch.withUnsafeBufferPointer { buffer in
+                storage.addCollection(.sequence, items: UnsafeBufferPointer(rebasing: buffer[frame.childrenStart...]),
+                                      tag: frame.tag, start: frame.start, end: close)
+            }
+            scratch.removeSubrange(frame.childrenStart...)
+            return add(node, anchor: frame.anchor)
         case YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast(), frame.isMapping else { return false }
-            let pairs = frame.pairs
-            frame.pairs = []
-            let close = (!frame.flow ? pairs.last?.value.span.end : nil) ?? end
-            let span = SourceSpan(file: file, start: frame.start, end: close)
-            return add(YAMLNode(.mapping(finish(pairs)), span: span, tag: frame.tag), anchor: frame.anchor)
+            // A key left without a value cannot happen at a mapping's end; drop it if it does.
+            if (scratch.count - frame.childrenStart) % 2 == 1 { scratch.removeLast() }
+            let last = scratch.count > frame.childrenStart ? scratch.last : nil
+            let close = (!frame.flow ? last.map { storage.records[Int($0)].end } : nil) ?? end
+            let node: UInt32
+            if let pairs = finish(from: frame.childrenStart) {
+                node = storage.addCollection(.mapping, items: pairs, tag: frame.tag, start: frame.start, end: close)
+            } else {
+                node = scratch.withUnsafeBufferPointer { buffer in
+                    storage.addCollection(.mapping, items: UnsafeBufferPointer(rebasing: buffer[frame.childrenStart...]),
+                                          tag: frame.tag, start: frame.start, end: close)
+                }
+            }
+            scratch.removeSubrange(frame.childrenStart...)
+            return add(node, anchor: frame.anchor)
         default:
             break
         }
@@ -307,103 +315,117 @@ private struct TreeBuilder {
         return false
     }
 
+    /// The span of node `node`.
+    func span(_ node: UInt32) -> SourceSpan {
+        let record = storage.records[Int(node)]
+        return SourceSpan(file: file, start: record.start, end: record.end)
+    }
+
     /// Adds a finished node to its parent (or makes it the document root).
-    mutating func add(_ node: YAMLNode, anchor: String?) -> Bool {
+    mutating func add(_ node: UInt32, anchor: String?) -> Bool {
         nodeCount += 1
         if nodeCount > options.limits.maxNodes {
+            let start = storage.records[Int(node)].start
             diagnostics.append(Diagnostic(
                 rule: RuleID.yamlSyntax,
                 message: "the plan has more than \(options.limits.maxNodes) YAML nodes (values, lists and mappings); refusing to read further",
-                span: SourceSpan(file: file, start: node.span.start, end: node.span.start),
+                span: SourceSpan(file: file, start: start, end: start),
                 hint: "a rich plan of 100,000 events has about 4 million; is this file really a tracking plan?"))
             return false
         }
         if let anchor { anchors[anchor] = node }
-        guard let top = stack.last else {
+        if stack.isEmpty {
             root = node
-            return true
-        }
-        if !top.isMapping {
-            top.items.append(node)
-        } else if let key = top.pendingKey {
-            top.pairs.append(YAMLPair(key: key, value: node))
-            top.pendingKey = nil
         } else {
-            top.pendingKey = node
+            scratch.append(node)
         }
         return true
     }
 
-    /// Removes duplicate keys (reporting them) and applies merge keys.
-    mutating func finish(_ pairs: [YAMLPair]) -> [YAMLPair] {
+    /// The key/value pairs of the mapping closing at `scratch[start...]` with duplicate keys
+    /// removed (and reported) and merge keys applied; nil when they are the pairs as written.
+    mutating func finish(from start: Int) -> [UInt32]? {
+        let count = (scratch.count - start) / 2
+        func key(_ i: Int) -> UInt32 { scratch[start + 2 * i] }
+        func value(_ i: Int) -> UInt32 { scratch[start + 2 * i + 1] }
         // Small mappings without merge keys (nearly all of a plan): compare keys pairwise,
         // which is cheaper than hashing them.
-        if pairs.count <= 12, !(options.mergeKeys && pairs.contains { Self.isMergeKey($0.key) }) {
+        if count <= 12, !(options.mergeKeys && (0..<count).contains { isMergeKey(key($0)) }) {
             // Keys that are certainly strings (no tag; quoted, or plain with a text no null,
-            // boolean or number has): compare their texts.
-            switch Self.stringKeysAreDistinct(pairs) {
-            case true?: return pairs
+            // boolean or number has): compare their bytes.
+            switch stringKeysAreDistinct(from: start, count: count) {
+            case true?: return nil
             case false?, nil: break
             }
             var identities: [KeyIdentity?] = []
-            identities.reserveCapacity(pairs.count)
+            identities.reserveCapacity(count)
             var duplicate = false
-            for pair in pairs {
-                let identity = pair.key.scalar.map { KeyIdentity(YAMLValue.resolve($0, tag: pair.key.tag)) }
+            for i in 0..<count {
+                let identity = storage.value(key(i)).map(KeyIdentity.init)
                 if let identity, identities.contains(where: { $0 == identity }) { duplicate = true; break }
                 identities.append(identity)
             }
-            if !duplicate { return pairs }
+            if !duplicate { return nil }
         }
-        var seen: [KeyIdentity: SourceSpan] = [:]
-        var result: [YAMLPair] = []
-        result.reserveCapacity(pairs.count)
-        var merges: [(index: Int, pair: YAMLPair)] = []
-        for pair in pairs {
-            if options.mergeKeys, Self.isMergeKey(pair.key) {
-                merges.append((result.count, pair))
+        var seen: [KeyIdentity: UInt32] = [:]
+        var result: [UInt32] = []
+        result.reserveCapacity(2 * count)
+        var merges: [(index: Int, value: UInt32)] = []
+        for i in 0..<count {
+            let key = key(i)
+            if options.mergeKeys, isMergeKey(key) {
+                merges.append((result.count, value(i)))
                 continue
             }
-            if let scalar = pair.key.scalar {
-                let identity = KeyIdentity(YAMLValue.resolve(scalar, tag: pair.key.tag))
+            if let keyValue = storage.value(key) {
+                let identity = KeyIdentity(keyValue)
                 if let first = seen[identity] {
-                    guard budget.admit(RuleID.duplicateKey, at: pair.key.span) else { continue }
+                    let keySpan = span(key)
+                    guard budget.admit(RuleID.duplicateKey, at: keySpan) else { continue }
+                    let firstSpan = span(first)
                     diagnostics.append(Diagnostic(
                         rule: RuleID.duplicateKey,
-                        message: "duplicate key `\(scalar.text)`; first defined at \(first)",
-                        span: pair.key.span,
+                        message: "duplicate key `\(storage.scalar(key)?.text ?? "")`; first defined at \(firstSpan)",
+                        span: keySpan,
                         hint: "remove one of them or give this one another name",
-                        related: [.init("first defined here", at: first)]))
+                        related: [.init("first defined here", at: firstSpan)]))
                     continue
                 }
-                seen[identity] = pair.key.span
+                seen[identity] = key
             }
-            result.append(pair)
+            result.append(key)
+            result.append(value(i))
         }
         guard !merges.isEmpty else { return result }
         // Explicit keys win over merged ones; among merged mappings, the earlier one wins.
-        var inserted: [(index: Int, pairs: [YAMLPair])] = []
+        var inserted: [(index: Int, pairs: [UInt32])] = []
         for (index, merge) in merges {
-            var sources: [YAMLNode] = []
-            switch merge.value.content {
-            case .mapping: sources = [merge.value]
-            case .sequence(let items) where items.allSatisfy({ $0.mapping != nil }): sources = items
+            let sources: [UInt32]
+            switch storage.records[Int(merge)].kind {
+            case .mapping:
+                sources = [merge]
+            case .sequence where storage.children(of: merge).allSatisfy({ storage.records[Int($0)].kind == .mapping }):
+                sources = Array(storage.children(of: merge))
             default:
                 diagnostics.append(Diagnostic(
                     rule: RuleID.yamlSyntax,
-                    message: "merge key `<<` takes a mapping or a list of mappings, found \(merge.value.kindDescription)",
-                    span: merge.value.span,
+                    message: "merge key `<<` takes a mapping or a list of mappings, found \(storage.kindDescription(merge))",
+                    span: span(merge),
                     hint: "write `<<: *defaults` where `&defaults` anchors a mapping"))
                 continue
             }
-            var added: [YAMLPair] = []
+            var added: [UInt32] = []
             for source in sources {
-                for pair in source.mapping ?? [] {
-                    guard let scalar = pair.key.scalar else { continue }
-                    let identity = KeyIdentity(YAMLValue.resolve(scalar, tag: pair.key.tag))
+                let children = storage.children(of: source)
+                var i = children.startIndex
+                while i + 1 < children.endIndex {
+                    defer { i += 2 }
+                    guard let keyValue = storage.value(children[i]) else { continue }
+                    let identity = KeyIdentity(keyValue)
                     if seen[identity] != nil { continue }
-                    seen[identity] = pair.key.span
-                    added.append(pair)
+                    seen[identity] = children[i]
+                    added.append(children[i])
+                    added.append(children[i + 1])
                 }
             }
             inserted.append((index, added))
@@ -414,23 +436,25 @@ private struct TreeBuilder {
         return result
     }
 
-    /// Whether the keys of `pairs` are distinct, when each is certainly a string (untagged, and
-    /// quoted, or plain with a text no null, boolean or number has); nil when one is not.
-    static func stringKeysAreDistinct(_ pairs: [YAMLPair]) -> Bool? {
-        for i in pairs.indices {
-            guard pairs[i].key.tag == nil, case .scalar(let scalar) = pairs[i].key.content else { return nil }
-            if scalar.style == .plain, !YAMLValue.plainTextIsString(scalar.text) { return nil }
-            for j in 0..<i {
-                if case .scalar(let earlier) = pairs[j].key.content, earlier.text == scalar.text { return false }
-            }
+    /// Whether the `count` keys of the mapping at `scratch[start...]` are distinct, when each is
+    /// certainly a string (untagged, and quoted, or plain with a text no null, boolean or number
+    /// has); nil when one is not.
+    func stringKeysAreDistinct(from start: Int, count: Int) -> Bool? {
+        for i in 0..<count {
+            let key = scratch[start + 2 * i]
+            guard storage.isCertainlyString(key) else { return nil }
+            for j in 0..<i where storage.sameText(scratch[start + 2 * j], key) { return false }
         }
         return true
     }
 
-    static func isMergeKey(_ key: YAMLNode) -> Bool {
-        guard let scalar = key.scalar, scalar.text == "<<" else { return false }
-        if let tag = key.tag { return tag == "tag:yaml.org,2002:merge" }
-        return scalar.style == .plain
+    /// Whether `key` is the merge key `<<` (plain, or tagged `!!merge`).
+    func isMergeKey(_ key: UInt32) -> Bool {
+        let record = storage.records[Int(key)]
+        guard record.kind == .scalar, record.count == 2,
+              storage.withBytes(key, { $0[0] == UInt8(ascii: "<") && $0[1] == UInt8(ascii: "<") }) else { return false }
+        if let tag = storage.tag(key) { return tag == "tag:yaml.org,2002:merge" }
+        return record.style == .plain
     }
 
     mutating func reportParserError(_ parser: yaml_parser_t) {

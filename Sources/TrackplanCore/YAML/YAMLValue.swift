@@ -60,6 +60,19 @@ public enum YAMLValue: Sendable, Hashable {
         }
     }
 
+    /// Whether a plain, untagged scalar with these UTF-8 bytes is a string, as the `String` version decides.
+    static func plainTextIsString(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if !typedStart[Int(first)] { return true }
+        guard first >= UInt8(ascii: "A"), first != UInt8(ascii: "~") else { return false }
+        // The nulls and booleans that start with a letter: 4 or 5 bytes long.
+        guard bytes.count == 4 || bytes.count == 5 else { return true }
+        for word in Self.letterWords where word.count == bytes.count && word.elementsEqual(bytes) { return false }
+        return true
+    }
+
+    private static let letterWords: [[UInt8]] = ["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"].map { Array($0.utf8) }
+
     /// Bytes that may start a null, boolean, integer or float.
     static let typedStart: [Bool] = (0..<256).map { byte in
         Array("0123456789+-.~nNtTfF".utf8).contains(UInt8(byte))
