@@ -13,7 +13,7 @@ extension LoadSession {
         guard let fields = decoder.mapping(node, "page type `\(id)`", path: path) else { return nil }
         decoder.checkKeys(fields, allowed: Self.pageTypeKeys, in: "page type `\(id)`")
         let match: Located<PageMatch>?
-        if let matchNode = fields["match"], matchNode.value != .null {
+        if let matchNode = fields["match"], !matchNode.isNull {
             match = loadMatch(matchNode, path: path.appending("match"))
         } else {
             decoder.error("missing required key `match` in page type `\(id)`", at: key.span, path: path,
@@ -33,7 +33,7 @@ extension LoadSession {
         guard let fields = decoder.mapping(node, "`match`", path: path) else { return nil }
         decoder.checkKeys(fields, allowed: Self.matchKeys, in: "`match`")
         let kinds = fields.present(Self.matchKeys)
-        guard kinds.count == 1, let pair = kinds.first, let kind = pair.key.scalar?.text else {
+        guard kinds.count == 1, let pair = kinds.first, let kind = pair.key.text else {
             if kinds.isEmpty {
                 decoder.error("`match` needs exactly one of `path`, `path_prefix` or `path_regex`", at: node.span, path: path,
                               hint: "for example `match: {path_prefix: /products/}`")
@@ -60,7 +60,7 @@ extension LoadSession {
         guard let fields = decoder.mapping(node, "event `\(name)`", path: path) else { return nil }
         decoder.checkKeys(fields, allowed: Self.eventKeys, in: "event `\(name)`")
         let decodedKind = decoder.choice(fields["kind"], "kind", as: EventKind.self, path: path.appending("kind"))
-        if decodedKind == nil, let node = fields["kind"], node.value != .null { undecidedKinds.insert(name) }
+        if decodedKind == nil, let node = fields["kind"], !node.isNull { undecidedKinds.insert(name) }
         let kind = decodedKind ?? .micro
         let stage = decoder.name(fields["stage"], "stage", path: path.appending("stage"))
         let pages = decoder.stringList(fields["pages"], "pages", of: "page type ids", path: path.appending("pages"))
@@ -96,8 +96,8 @@ extension LoadSession {
         }
         var params: [Param] = []
         if let paramsNode = fields["params"], let map = decoder.mapping(paramsNode, "`params`", path: path.appending("params")) {
-            for pair in map.pairs {
-                guard let paramName = pair.key.scalar?.text else {
+            for (pair, paramName) in zip(map.pairs, map.keys) {
+                guard let paramName else {
                     decoder.error("parameter names must be plain names, found \(pair.key.kindDescription)", at: pair.key.span, path: path.appending("params"))
                     continue
                 }
@@ -135,7 +135,7 @@ extension LoadSession {
         guard let fields = decoder.mapping(node, "`trigger`", path: path) else { return nil }
         decoder.checkKeys(fields, allowed: Trigger.kinds, in: "`trigger`")
         let kinds = fields.present(Trigger.kinds)
-        guard kinds.count == 1, let pair = kinds.first, let kind = pair.key.scalar?.text else {
+        guard kinds.count == 1, let pair = kinds.first, let kind = pair.key.text else {
             if kinds.isEmpty {
                 decoder.error("`trigger` needs exactly one kind: " + Trigger.kinds.map { "`\($0)`" }.joined(separator: ", "),
                               at: node.span, path: path, hint: "for example `trigger: {click: {selector: 'button.buy'}}`")
@@ -150,12 +150,12 @@ extension LoadSession {
         guard let options = decoder.mapping(pair.value, "`\(kind)`", path: kindPath) else { return nil }
         let span = SourceSpan(file: pair.key.span.file, start: pair.key.span.start, end: pair.value.span.end)
         for option in options.pairs {
-            if let key = option.key.scalar?.text { spans.options.append((key, option.value.span)) }
+            if let key = option.key.text { spans.options.append((key, option.value.span)) }
         }
         spans.percents = options["percent"]?.sequence?.map(\.span) ?? []
         func require(_ key: String, example: String) -> Located<String>? {
             if let value = decoder.name(options[key], key, path: kindPath.appending(key)) { return value }
-            if options[key] == nil || options[key]?.value == .null {
+            if options[key] == nil || options[key]?.isNull == true {
                 decoder.error("missing required key `\(key)` in the `\(kind)` trigger", at: pair.key.span, path: kindPath,
                               hint: "for example `\(kind): {\(key): \(example)}`")
             }
@@ -163,7 +163,7 @@ extension LoadSession {
         }
         func exactlyOne(_ keys: [String], example: String) -> (String, Located<String>)? {
             let present = options.present(keys)
-            guard present.count == 1, let only = present.first, let key = only.key.scalar?.text else {
+            guard present.count == 1, let only = present.first, let key = only.key.text else {
                 let list = keys.map { "`\($0)`" }.joined(separator: ", ")
                 if present.isEmpty {
                     decoder.error("the `\(kind)` trigger needs exactly one of \(list)", at: pair.key.span, path: kindPath,
@@ -232,7 +232,7 @@ extension LoadSession {
             trigger = list.map { .video(percents: $0, start: start, complete: complete) }
         case "timer":
             decoder.checkKeys(options, allowed: ["seconds"], in: "the `timer` trigger")
-            if let seconds = options["seconds"], seconds.value != .null {
+            if let seconds = options["seconds"], !seconds.isNull {
                 if case .int(let value)? = seconds.value {
                     trigger = .timer(seconds: value)
                 } else {

@@ -40,9 +40,9 @@ struct FieldDecoder {
 
     /// "`x`" for a scalar, "a list" / "a mapping" otherwise: what was found, for messages.
     static func found(_ node: YAMLNode) -> String {
-        if let scalar = node.scalar {
-            if node.value == .null { return "nothing" }
-            return "`\(Self.shorten(scalar.text))`"
+        if let text = node.text {
+            if node.isNull { return "nothing" }
+            return "`\(Self.shorten(text))`"
         }
         return node.kindDescription
     }
@@ -54,18 +54,18 @@ struct FieldDecoder {
 
     /// The pairs of a mapping node, or nil with a diagnostic. A null node is an empty mapping
     /// when `nullIsEmpty`.
-    mutating func mapping(_ node: YAMLNode, _ what: String, path: EntityPath, nullIsEmpty: Bool = true) -> Fields? {
+    mutating func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String, path: EntityPath, nullIsEmpty: Bool = true) -> Fields? {
         if let pairs = node.mapping { return Fields(node: node, pairs: pairs, path: path) }
-        if nullIsEmpty, node.value == .null { return Fields(node: node, pairs: [], path: path) }
-        error("\(what) must be a mapping of keys to values, found \(Self.found(node))", at: node.span, path: path)
+        if nullIsEmpty, node.isNull { return Fields(node: node, pairs: [], path: path) }
+        error("\(what()) must be a mapping of keys to values, found \(Self.found(node))", at: node.span, path: path)
         return nil
     }
 
     /// Reports keys of `fields` that are not in `allowed`, suggesting the nearest allowed key.
-    mutating func checkKeys(_ fields: Fields, allowed: [String], in what: String) {
-        for pair in fields.pairs {
-            guard let key = pair.key.scalar?.text else {
-                error("keys in \(what) must be plain names, found \(pair.key.kindDescription)", at: pair.key.span, path: fields.path)
+    mutating func checkKeys(_ fields: Fields, allowed: [String], in what: @autoclosure () -> String) {
+        for (pair, key) in zip(fields.pairs, fields.keys) {
+            guard let key else {
+                error("keys in \(what()) must be plain names, found \(pair.key.kindDescription)", at: pair.key.span, path: fields.path)
                 continue
             }
             if allowed.contains(key) { continue }
@@ -74,7 +74,7 @@ struct FieldDecoder {
             let near = Suggestion.nearest(to: key, in: allowed)
             diagnostics.append(Diagnostic(
                 rule: RuleID.planSchema,
-                message: "unknown key `\(key)` in \(what)" + (near.map { "; did you mean `\($0)`?" } ?? ""),
+                message: "unknown key `\(key)` in \(what())" + (near.map { "; did you mean `\($0)`?" } ?? ""),
                 span: pair.key.span, path: fields.path,
                 hint: near.map { "rename it to `\($0)`" } ?? "the keys allowed here are " + allowed.map { "`\($0)`" }.joined(separator: ", ")))
         }
@@ -89,18 +89,19 @@ struct FieldDecoder {
     /// A scalar's text. Null is absent (nil, no diagnostic); collections are an error.
     mutating func string(_ node: YAMLNode?, _ key: String, path: @autoclosure () -> EntityPath) -> Located<String>? {
         guard let node else { return nil }
-        guard let scalar = node.scalar else {
+        guard node.isScalar else {
             error("`\(key)` must be a string, found \(node.kindDescription)", at: node.span, path: path())
             return nil
         }
-        if node.value == .null { return nil }
-        return Located(scalar.text, at: node.span)
+        if node.isNull { return nil }
+        return Located(node.text ?? "", at: node.span)
     }
 
     /// A non-empty string (an id or a name).
     mutating func name(_ node: YAMLNode?, _ key: String, path: @autoclosure () -> EntityPath) -> Located<String>? {
         guard let node, let value = string(node, key, path: path()) else { return nil }
-        if value.value.allSatisfy({ $0 == " " || $0 == "\t" }) {
+        // Bytes: a text is all spaces and tabs exactly when each of its characters is one.
+        if value.value.utf8.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
             error("`\(key)` must not be empty", at: node.span, path: path())
             return nil
         }
@@ -109,7 +110,7 @@ struct FieldDecoder {
 
     /// An integer within `range`.
     mutating func integer(_ node: YAMLNode?, _ key: String, in range: ClosedRange<Int>, path: @autoclosure () -> EntityPath) -> Located<Int>? {
-        guard let node, node.value != .null else { return nil }
+        guard let node, !node.isNull else { return nil }
         let bounds = range.upperBound == Int.max ? "of at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
         guard case .int(let value)? = node.value, range.contains(value) else {
             error("`\(key)` must be an integer \(bounds), found \(Self.found(node))", at: node.span, path: path())
@@ -120,10 +121,10 @@ struct FieldDecoder {
 
     /// `true` or `false`.
     mutating func boolean(_ node: YAMLNode?, _ key: String, path: @autoclosure () -> EntityPath) -> Bool? {
-        guard let node, node.value != .null else { return nil }
+        guard let node, !node.isNull else { return nil }
         guard case .bool(let value)? = node.value else {
             var hint: String?
-            if let text = node.scalar?.text, ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased()) {
+            if let text = node.text, ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased()) {
                 hint = "write `\(["yes", "on", "y"].contains(text.lowercased()) ? "true" : "false")`"
             }
             error("`\(key)` must be `true` or `false`, found \(Self.found(node))", at: node.span, path: path(), hint: hint)
@@ -135,9 +136,9 @@ struct FieldDecoder {
     /// One of an enum's raw values.
     mutating func choice<E: RawRepresentable & CaseIterable>(_ node: YAMLNode?, _ key: String, as: E.Type, path: @autoclosure () -> EntityPath) -> E?
     where E.RawValue == String {
-        guard let node, node.value != .null else { return nil }
+        guard let node, !node.isNull else { return nil }
+        if let text = node.text, let value = E(rawValue: text) { return value }
         let allowed = E.allCases.map(\.rawValue)
-        if let text = node.scalar?.text, let value = E(rawValue: text) { return value }
         let list = allowed.map { "`\($0)`" }.joined(separator: ", ")
         let near = node.scalar.flatMap { Suggestion.nearest(to: $0.text, in: allowed) }
         error("`\(key)` must be one of \(list), found \(Self.found(node))", at: node.span, path: path(),
@@ -149,7 +150,7 @@ struct FieldDecoder {
     mutating func list(_ node: YAMLNode?, _ key: String, of what: String, path: @autoclosure () -> EntityPath) -> [YAMLNode]? {
         guard let node else { return nil }
         if let items = node.sequence { return items }
-        if node.value == .null { return [] }
+        if node.isNull { return [] }
         error("`\(key)` must be a list of \(what), found \(Self.found(node))", at: node.span, path: path(),
               hint: node.scalar.map { "write `[\($0.text)]`" })
         return nil
@@ -173,7 +174,7 @@ struct Fields {
     let path: EntityPath
     /// Each pair's key text (nil for a key that is not a scalar), read once: lookups compare
     /// strings instead of going through the key nodes.
-    private let keys: [String?]
+    let keys: [String?]
     /// Key → position, built only for large mappings (small ones are scanned).
     private let index: [String: Int]?
 
@@ -181,7 +182,7 @@ struct Fields {
         self.node = node
         self.pairs = pairs
         self.path = path
-        let keys = pairs.map { $0.key.scalar?.text }
+        let keys = pairs.map(\.key.text)
         self.keys = keys
         if pairs.count > 16 {
             var index: [String: Int] = [:]
@@ -206,7 +207,7 @@ struct Fields {
 
     /// Which of `keys` are present, in source order.
     func present(_ keys: [String]) -> [YAMLPair] {
-        pairs.filter { pair in pair.key.scalar.map { keys.contains($0.text) } ?? false }
+        pairs.indices.filter { self.keys[$0].map(keys.contains) ?? false }.map { pairs[$0] }
     }
 
     /// A zero-width span at the start of the mapping, for "missing key" problems.

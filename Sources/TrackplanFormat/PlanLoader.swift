@@ -135,7 +135,7 @@ struct LoadSession {
             decoder.missing("trackplan", in: fields, what: "the plan", hint: "start the plan with `trackplan: 1` (the format version)")
         }
         let name = decoder.name(fields["name"], "name", path: .key("name"))
-        if name == nil, fields["name"]?.value == .null || fields["name"] == nil {
+        if name == nil, fields["name"]?.isNull == true || fields["name"] == nil {
             decoder.missing("name", in: fields, what: "the plan", hint: "add `name: Your Site` (the plan's name)")
         }
         let description = decoder.string(fields["description"], "description", path: .key("description"))?.value
@@ -147,7 +147,7 @@ struct LoadSession {
         let includes = loadEntities(fields)
         var settings = RootSettings(file: rootFile, formatVersion: formatVersion, name: name?.value ?? "", description: description,
                                     measurementID: measurementID, conventions: conventions, stages: stages, ruleSettings: ruleSettings)
-        settings.ga4Span = fields.pairs.first { $0.key.scalar?.text == "ga4" }?.key.span
+        settings.ga4Span = fields.pairs.first { $0.key.text == "ga4" }?.key.span
         settings.hostnames = loadHostnames(fields["hostnames"])
         settings.codegen = loadCodegen(fields["codegen"])
         settings.consent = loadConsent(fields["consent"])
@@ -246,8 +246,8 @@ struct LoadSession {
     /// caller once this file's node tree is released.
     mutating func loadEntities(_ fields: Fields) -> YAMLNode? {
         if let node = fields["page_types"], let map = decoder.mapping(node, "`page_types`", path: .key("page_types")) {
-            for pair in map.pairs {
-                guard let id = pair.key.scalar?.text else { continue }
+            for (pair, id) in zip(map.pairs, map.keys) {
+                guard let id else { continue }
                 guard let pageType = loadPageType(id: id, key: pair.key, node: pair.value) else { continue }
                 if let existing = pageTypeIndex[id] {
                     let first = pageTypes[existing].span ?? pair.key.span
@@ -260,8 +260,8 @@ struct LoadSession {
             }
         }
         if let node = fields["events"], let map = decoder.mapping(node, "`events`", path: .key("events")) {
-            for pair in map.pairs {
-                guard let name = pair.key.scalar?.text else { continue }
+            for (pair, name) in zip(map.pairs, map.keys) {
+                guard let name else { continue }
                 guard let event = loadEvent(name: name, key: pair.key, node: pair.value) else { continue }
                 if let existing = eventIndex[name] {
                     let first = events[existing].span ?? pair.key.span
@@ -330,7 +330,7 @@ struct LoadSession {
         do {
             guard let fields = readFile(bytes: bytes, path: path, includedFrom: entry.span) else { return nil }
             for pair in fields.pairs {
-                guard let key = pair.key.scalar?.text, !Self.includedKeys.contains(key) else { continue }
+                guard let key = pair.key.text, !Self.includedKeys.contains(key) else { continue }
                 if Self.rootKeys.contains(key) {
                     decoder.error("`\(key)` is not allowed in an included file; included files hold only `page_types`, `events` and `include`",
                                   at: pair.key.span, path: .key(key), hint: "move `\(key)` to the root plan file")

@@ -28,7 +28,7 @@ extension LoadSession {
         guard let node, let map = decoder.mapping(node, "`\(key)`", path: .key(key)) else { return [] }
         var result: [Param] = []
         for pair in map.pairs {
-            guard let name = pair.key.scalar?.text else {
+            guard let name = pair.key.text else {
                 decoder.error("\(what) names must be plain names, found \(pair.key.kindDescription)", at: pair.key.span, path: .key(key))
                 continue
             }
@@ -143,7 +143,7 @@ extension LoadSession {
             guard let fields = decoder.mapping(item, "a stage", path: .key("stages"), nullIsEmpty: false) else { continue }
             decoder.checkKeys(fields, allowed: ["id", "name", "description"], in: "a stage")
             guard let id = decoder.name(fields["id"], "id", path: .key("stages")) else {
-                if fields["id"] == nil || fields["id"]?.value == .null {
+                if fields["id"] == nil || fields["id"]?.isNull == true {
                     decoder.missing("id", in: fields, what: "a stage", hint: "add `id: awareness` (the id events refer to)")
                 }
                 continue
@@ -170,9 +170,9 @@ extension LoadSession {
         guard let rulesNode = fields["rules"], let rules = decoder.mapping(rulesNode, "`lint.rules`", path: EntityPath(["lint", "rules"])) else { return [] }
         var settings: [RuleSetting] = []
         for pair in rules.pairs {
-            guard let id = pair.key.scalar?.text else { continue }
+            guard let id = pair.key.text else { continue }
             let path = EntityPath(["lint", "rules", id])
-            guard let text = pair.value.scalar?.text, pair.value.value != .null else {
+            guard let text = pair.value.text, !pair.value.isNull else {
                 decoder.error("the severity of `\(id)` must be one of `error`, `warning`, `info`, `off`, found \(FieldDecoder.found(pair.value))",
                               at: pair.value.span, path: path)
                 continue
@@ -198,8 +198,8 @@ extension LoadSession {
         guard let node, let fields = decoder.mapping(node, "`suppress`", path: path.appending("suppress")) else { return [] }
         var result: [Suppression] = []
         for pair in fields.pairs {
-            guard let id = pair.key.scalar?.text else { continue }
-            let reason = pair.value.scalar.flatMap { pair.value.value == .null ? nil : $0.text }?
+            guard let id = pair.key.text else { continue }
+            let reason = pair.value.scalar.flatMap { pair.value.isNull ? nil : $0.text }?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if pair.value.scalar == nil {
                 decoder.error("the reason for suppressing `\(id)` must be a sentence, found \(pair.value.kindDescription)",

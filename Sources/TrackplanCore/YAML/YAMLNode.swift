@@ -108,6 +108,19 @@ public struct YAMLNode: Sendable {
         return pairs
     }
 
+    /// Whether the node is a scalar (not a sequence or mapping).
+    public var isScalar: Bool { tree.storage.records[Int(index)].kind == .scalar }
+
+    /// Whether the node is a scalar the core schema types as null (`value == .null`, decided
+    /// without making the scalar's text).
+    public var isNull: Bool { tree.storage.isNull(index) }
+
+    /// The scalar's text, if this node is a scalar (``scalar`` without the style).
+    public var text: String? {
+        guard isScalar else { return nil }
+        return tree.storage.withBytes(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// The value typed by the YAML 1.2 core schema (see ``YAMLValue``), for scalars.
     public var value: YAMLValue? { tree.storage.value(index) }
 

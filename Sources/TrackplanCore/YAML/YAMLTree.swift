@@ -115,6 +115,29 @@ struct YAMLStorage: Sendable {
         return YAMLValue.resolve(scalar, tag: tag(node))
     }
 
+    /// Whether `node` is a scalar that the core schema types as null (what
+    /// `value(node) == .null` says, decided on its bytes without making a string).
+    func isNull(_ node: UInt32) -> Bool {
+        let record = records[Int(node)]
+        guard record.kind == .scalar else { return false }
+        if record.tag >= 0 {
+            switch tags[Int(record.tag)] {
+            case "tag:yaml.org,2002:null": return true
+            case "tag:yaml.org,2002:str", "!", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float": return false
+            default: break
+            }
+        }
+        guard record.style == .plain else { return false }
+        switch record.count {
+        case 0: return true
+        case 1: return text[Int(record.first)] == UInt8(ascii: "~")
+        case 4: return withBytes(node) { bytes in Self.nullWords.contains { $0.elementsEqual(bytes) } }
+        default: return false
+        }
+    }
+
+    private static let nullWords: [[UInt8]] = ["null", "Null", "NULL"].map { Array($0.utf8) }
+
     /// Whether scalar `node` is certainly a string: untagged, and quoted or plain with a text no
     /// null, boolean or number has (decided on its bytes); false also when it cannot tell.
     func isCertainlyString(_ node: UInt32) -> Bool {
