@@ -96,6 +96,7 @@ extension LoadSession {
         }
         var params: [Param] = []
         if let paramsNode = fields["params"], let map = decoder.mapping(paramsNode, "`params`", path: path.appending("params")) {
+            params.reserveCapacity(map.pairs.count)
             for (pair, paramName) in zip(map.pairs, map.keys) {
                 guard let paramName else {
                     decoder.error("parameter names must be plain names, found \(pair.key.kindDescription)", at: pair.key.span, path: path.appending("params"))

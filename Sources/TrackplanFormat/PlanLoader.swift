@@ -114,7 +114,7 @@ struct LoadSession {
     }
 
     /// Reads the root file: its settings and entities, and its `include` list (still to load).
-    mutating func loadRootFile(bytes: [UInt8], path: String) -> (RootSettings, YAMLNode?)? {
+    mutating func loadRootFile(bytes: [UInt8], path: String) -> (RootSettings, [Located<String>])? {
         guard let fields = readFile(bytes: bytes, path: path, includedFrom: nil) else { return nil }
         let rootFile = fields.node.span.file
         decoder.checkKeys(fields, allowed: Self.rootKeys, in: "the plan")
@@ -154,7 +154,7 @@ struct LoadSession {
         settings.gtmPublicID = loadGTM(fields["gtm"])
         settings.sharedParams = loadParamMap(fields["shared_params"], key: "shared_params", what: "shared parameter")
         settings.userProperties = loadParamMap(fields["user_properties"], key: "user_properties", what: "user property")
-        return (settings, includes)
+        return (settings, includeEntries(includes))
     }
 
     /// The outputs `codegen` may name.
@@ -242,8 +242,8 @@ struct LoadSession {
 
     // MARK: Includes, page types and events (the parts that included files may hold)
 
-    /// Loads the page types and events of a file; returns its `include` list, to be loaded by the
-    /// caller once this file's node tree is released.
+    /// Loads the page types and events of a file; returns its `include` list, to be decoded with
+    /// ``includeEntries(_:)`` before the file's node tree is released.
     mutating func loadEntities(_ fields: Fields) -> YAMLNode? {
         if let node = fields["page_types"], let map = decoder.mapping(node, "`page_types`", path: .key("page_types")) {
             for (pair, id) in zip(map.pairs, map.keys) {
@@ -277,11 +277,17 @@ struct LoadSession {
         return fields["include"]
     }
 
-    mutating func loadIncludes(_ node: YAMLNode?, from file: SourceFile) {
-        guard let items = decoder.list(node, "include", of: "file paths", path: .key("include")) else { return }
+    /// The paths of an `include` list, decoded (so that the file's node tree, which any node
+    /// keeps alive, is released before the included files are read).
+    mutating func includeEntries(_ node: YAMLNode?) -> [Located<String>] {
+        guard let items = decoder.list(node, "include", of: "file paths", path: .key("include")) else { return [] }
+        return items.compactMap { decoder.name($0, "include", path: .key("include")) }
+    }
+
+    mutating func loadIncludes(_ entries: [Located<String>], from file: SourceFile) {
+        guard !entries.isEmpty else { return }
         if loaded.isEmpty { loaded[loader.sources.identity(of: files[0].path)] = .some(nil) }
-        for item in items {
-            guard let entry = decoder.name(item, "include", path: .key("include")) else { continue }
+        for entry in entries {
             guard let path = checkedIncludePath(entry, from: file) else { continue }
             let identity = loader.sources.identity(of: path)
             if let previous = loaded[identity] {
@@ -326,7 +332,7 @@ struct LoadSession {
     }
 
     /// Reads one included file and loads its entities; returns it and its own `include` list.
-    mutating func loadIncludedFile(bytes: [UInt8], path: String, entry: Located<String>) -> (SourceFile, YAMLNode?)? {
+    mutating func loadIncludedFile(bytes: [UInt8], path: String, entry: Located<String>) -> (SourceFile, [Located<String>])? {
         do {
             guard let fields = readFile(bytes: bytes, path: path, includedFrom: entry.span) else { return nil }
             for pair in fields.pairs {
@@ -339,7 +345,8 @@ struct LoadSession {
             decoder.checkKeys(Fields(node: fields.node, pairs: fields.pairs.filter { pair in
                 !(pair.key.scalar.map { Self.rootKeys.contains($0.text) } ?? false)
             }, path: .root), allowed: Self.includedKeys, in: "an included file")
-            return (fields.node.span.file, loadEntities(fields))
+            let includes = loadEntities(fields)
+            return (fields.node.span.file, includeEntries(includes))
         }
     }
 
