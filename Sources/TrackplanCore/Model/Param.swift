@@ -10,16 +10,11 @@ public struct Param: Sendable, Hashable {
     public var description: String?
     /// The allowed values, when the set is closed.
     public var values: [Located<ParamValue>]?
-    /// A regular expression (RE2 syntax) every string value must match (`pattern`).
-    public var pattern: Located<String>?
-    /// The smallest value a numeric parameter may take (`min`).
-    public var minimum: Located<Double>?
-    /// The largest value a numeric parameter may take (`max`).
-    public var maximum: Located<Double>?
     /// Where the value comes from.
     public var source: ParamSource
-    /// Its previous name within the event, when the plan records a rename (`renamed_from`).
-    public var renamedFrom: Located<String>?
+    /// What few parameters have (`pattern`, `min`, `max`, `renamed_from`), kept apart so that a
+    /// parameter without them is a third of the size: a large plan holds hundreds of thousands.
+    private var rare: RareBox?
     /// Whether `from` was written (false when the source is the default data layer key).
     @NotCompared public var hasExplicitSource = false
     /// Where the parameter's name (its key) was written.
@@ -35,8 +30,57 @@ public struct Param: Sendable, Hashable {
         self.description = description
         self.values = values
         self.source = source ?? .dataLayer(name)
-        self.renamedFrom = renamedFrom
         self.span = span
+        self.renamedFrom = renamedFrom
+    }
+
+    /// A regular expression (RE2 syntax) every string value must match (`pattern`).
+    public var pattern: Located<String>? {
+        get { rare?.fields.pattern }
+        set { updateRare { $0.pattern = newValue } }
+    }
+
+    /// The smallest value a numeric parameter may take (`min`).
+    public var minimum: Located<Double>? {
+        get { rare?.fields.minimum }
+        set { updateRare { $0.minimum = newValue } }
+    }
+
+    /// The largest value a numeric parameter may take (`max`).
+    public var maximum: Located<Double>? {
+        get { rare?.fields.maximum }
+        set { updateRare { $0.maximum = newValue } }
+    }
+
+    /// Its previous name within the event, when the plan records a rename (`renamed_from`).
+    public var renamedFrom: Located<String>? {
+        get { rare?.fields.renamedFrom }
+        set { updateRare { $0.renamedFrom = newValue } }
+    }
+
+    private mutating func updateRare(_ change: (inout RareFields) -> Void) {
+        var fields = rare?.fields ?? RareFields()
+        change(&fields)
+        rare = fields.isEmpty ? nil : RareBox(fields)
+    }
+
+    /// The fields ``rare`` holds.
+    private struct RareFields: Sendable, Hashable {
+        var pattern: Located<String>?
+        var minimum: Located<Double>?
+        var maximum: Located<Double>?
+        var renamedFrom: Located<String>?
+
+        var isEmpty: Bool { pattern == nil && minimum == nil && maximum == nil && renamedFrom == nil }
+    }
+
+    /// An immutable box of ``RareFields``, equal and hashed by its fields (a change makes a new
+    /// box, so copies of a parameter never share a mutation).
+    private final class RareBox: Sendable, Hashable {
+        let fields: RareFields
+        init(_ fields: RareFields) { self.fields = fields }
+        static func == (lhs: RareBox, rhs: RareBox) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
+        func hash(into hasher: inout Hasher) { hasher.combine(fields) }
     }
 }
 
