@@ -111,8 +111,8 @@ struct FieldDecoder {
     /// An integer within `range`.
     mutating func integer(_ node: YAMLNode?, _ key: String, in range: ClosedRange<Int>, path: @autoclosure () -> EntityPath) -> Located<Int>? {
         guard let node, !node.isNull else { return nil }
-        let bounds = range.upperBound == Int.max ? "of at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
         guard case .int(let value)? = node.value, range.contains(value) else {
+            let bounds = range.upperBound == Int.max ? "of at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
             error("`\(key)` must be an integer \(bounds), found \(Self.found(node))", at: node.span, path: path())
             return nil
         }

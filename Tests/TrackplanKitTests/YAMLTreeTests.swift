@@ -72,6 +72,16 @@ import Testing
         ])
     }
 
+    @Test func keysEqualAsTextsAreDuplicatesEvenWhenTheirBytesDiffer() {
+        // U+212A KELVIN SIGN is canonically a `K`: Swift's strings (and so the plan) call the keys equal.
+        let result = Harness.read("Kind: 1\n\u{212A}ind: 2\ncaf\u{E9}: 3\ncafe\u{301}: 4\n")
+        #expect(Harness.lines(result.diagnostics) == [
+            "t.yaml:2:1-2:5: error: duplicate key `\u{212A}ind`; first defined at t.yaml:1:1 [duplicate-key]",
+            "t.yaml:4:1-4:6: error: duplicate key `cafe\u{301}`; first defined at t.yaml:3:1 [duplicate-key]",
+        ])
+        #expect(result.documents.first?.mapping?.count == 2)
+    }
+
     @Test func aNodeBuiltByHandHoldsWhatItWasGiven() throws {
         let read = Harness.read("k: [1, 'two']\n")
         let source = try #require(read.documents.first)

@@ -37,25 +37,25 @@ public struct Param: Sendable, Hashable {
     /// A regular expression (RE2 syntax) every string value must match (`pattern`).
     public var pattern: Located<String>? {
         get { rare?.fields.pattern }
-        set { updateRare { $0.pattern = newValue } }
+        set { if newValue != nil || rare != nil { updateRare { $0.pattern = newValue } } }
     }
 
     /// The smallest value a numeric parameter may take (`min`).
     public var minimum: Located<Double>? {
         get { rare?.fields.minimum }
-        set { updateRare { $0.minimum = newValue } }
+        set { if newValue != nil || rare != nil { updateRare { $0.minimum = newValue } } }
     }
 
     /// The largest value a numeric parameter may take (`max`).
     public var maximum: Located<Double>? {
         get { rare?.fields.maximum }
-        set { updateRare { $0.maximum = newValue } }
+        set { if newValue != nil || rare != nil { updateRare { $0.maximum = newValue } } }
     }
 
     /// Its previous name within the event, when the plan records a rename (`renamed_from`).
     public var renamedFrom: Located<String>? {
         get { rare?.fields.renamedFrom }
-        set { updateRare { $0.renamedFrom = newValue } }
+        set { if newValue != nil || rare != nil { updateRare { $0.renamedFrom = newValue } } }
     }
 
     private mutating func updateRare(_ change: (inout RareFields) -> Void) {

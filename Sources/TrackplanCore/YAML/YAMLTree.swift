@@ -34,6 +34,8 @@ struct YAMLStorage: Sendable {
     struct Record: Sendable {
         var kind: Kind
         var style: YAMLScalar.Style
+        /// Whether a scalar's text is all ASCII (texts are then equal exactly when their bytes are).
+        var ascii: Bool
         /// An index into `tags`, or -1 when the node has no tag.
         var tag: Int32
         var start: SourcePosition
@@ -57,7 +59,9 @@ struct YAMLStorage: Sendable {
                             start: SourcePosition, end: SourcePosition) -> UInt32 {
         let first = UInt32(truncatingIfNeeded: text.count)
         text.append(contentsOf: bytes)
-        records.append(Record(kind: .scalar, style: style, tag: tag, start: start, end: end,
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        records.append(Record(kind: .scalar, style: style, ascii: high < 0x80, tag: tag, start: start, end: end,
                               first: first, count: UInt32(truncatingIfNeeded: bytes.count), weight: 1))
         return UInt32(truncatingIfNeeded: records.count - 1)
     }
@@ -70,7 +74,7 @@ struct YAMLStorage: Sendable {
         for item in items { weight = weight.addingSaturated(records[Int(item)].weight) }
         children.append(contentsOf: items)
         let count = UInt32(truncatingIfNeeded: kind == .mapping ? items.count / 2 : items.count)
-        records.append(Record(kind: kind, style: .plain, tag: tag, start: start, end: end, first: first, count: count, weight: weight))
+        records.append(Record(kind: kind, style: .plain, ascii: true, tag: tag, start: start, end: end, first: first, count: count, weight: weight))
         return UInt32(truncatingIfNeeded: records.count - 1)
     }
 
@@ -147,9 +151,11 @@ struct YAMLStorage: Sendable {
         return withBytes(node) { YAMLValue.plainTextIsString($0) }
     }
 
-    /// Whether scalars `a` and `b` have the same text.
+    /// Whether scalars `a` and `b` have the same text, as `String`'s `==` says: their bytes
+    /// when both are ASCII; otherwise canonical equivalence (the Kelvin sign is a `K`).
     func sameText(_ a: UInt32, _ b: UInt32) -> Bool {
         let ra = records[Int(a)], rb = records[Int(b)]
+        guard ra.ascii, rb.ascii else { return scalar(a)?.text == scalar(b)?.text }
         guard ra.count == rb.count else { return false }
         return text.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return true }
