@@ -4,6 +4,7 @@ import Testing
 @testable import TrackplanSpec
 @testable import TrackplanFormat
 @testable import TrackplanGenerators
+@testable import TrackplanLint
 
 /// `build` streams its outputs: the same bytes as the in-memory versions, in chunks, compared
 /// with the files on disk chunk by chunk.
@@ -216,6 +217,80 @@ import Testing
         }
         #expect(checked == 5000)
         #expect(NameWords.split("addToCart_V2-HTMLPage") == ["add", "to", "cart", "v2", "html", "page"])
+    }
+
+    /// `follows` as it was written on Unicode scalars, before it read bytes.
+    static func followsScalars(_ name: String, _ nameCase: NameCase) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard let first = scalars.first, NameWords.isLetter(first) else { return false }
+        switch nameCase {
+        case .snakeCase, .kebabCase:
+            let separator: Unicode.Scalar = nameCase == .snakeCase ? "_" : "-"
+            guard NameWords.isLower(first) else { return false }
+            var previousWasSeparator = false
+            for scalar in scalars {
+                if scalar == separator {
+                    if previousWasSeparator { return false }
+                    previousWasSeparator = true
+                } else if NameWords.isLower(scalar) || NameWords.isDigit(scalar) {
+                    previousWasSeparator = false
+                } else {
+                    return false
+                }
+            }
+            return !previousWasSeparator
+        case .camelCase, .pascalCase:
+            guard nameCase == .camelCase ? NameWords.isLower(first) : NameWords.isUpper(first) else { return false }
+            var previousUpper = false
+            for scalar in scalars {
+                guard NameWords.isLetter(scalar) || NameWords.isDigit(scalar) else { return false }
+                if NameWords.isUpper(scalar), previousUpper { return false }
+                previousUpper = NameWords.isUpper(scalar)
+            }
+            return true
+        }
+    }
+
+    @Test func theByteCaseCheckIsTheScalarCheck() {
+        let alphabet = ["a", "z", "A", "Q", "0", "9", "_", "-", "_", "é", "É", "\u{212A}", " ", "."]
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        var follows = 0
+        for _ in 0..<6000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(state >> 60)
+            var name = ""
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                name += alphabet[Int(state >> 33) % alphabet.count]
+            }
+            for nameCase in NameCase.allCases {
+                let answer = NameWords.follows(name, nameCase)
+                #expect(answer == Self.followsScalars(name, nameCase), "\(name.debugDescription) \(nameCase)")
+                if answer { follows += 1 }
+            }
+        }
+        #expect(follows > 300)
+    }
+
+    @Test func aSelectorThatTargetsADropdownMentionsIt() {
+        let parts = ["select", "SELECT", "Option", "optgroup", "div", ".select-x", "#sel", " ", ">", ",", "opt", "ion", "seLect", "\u{130}"]
+        var state: UInt64 = 0xD1B54A32D192ED03
+        var targeting = 0
+        for _ in 0..<4000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            var selector = ""
+            for _ in 0..<Int(state >> 61) + 1 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                selector += parts[Int(state >> 33) % parts.count]
+            }
+            if TriggerSelectClickRule.targetsSelect(selector) {
+                targeting += 1
+                #expect(TriggerSelectClickRule.mentionsSelectOrOption(selector), "\(selector.debugDescription)")
+            }
+        }
+        #expect(targeting > 300)
+        #expect(!TriggerSelectClickRule.mentionsSelectOrOption("button.buy") && !TriggerSelectClickRule.mentionsSelectOrOption("sel"))
+        #expect(TriggerSelectClickRule.mentionsSelectOrOption("form SeLeCt#sort"))
     }
 }
 

@@ -87,6 +87,9 @@ public enum GA4Facts {
 
     /// Parameter name prefixes GA4 reserves.
     public static let reservedParamPrefixes = ["_", "firebase_", "ga_", "google_", "gtag."]
+    /// The first bytes of ``reservedParamPrefixes``: a name starting with another byte has none
+    /// of them (each starts with an ASCII character, which is a character of its own).
+    public static let reservedPrefixStarts: Set<UInt8> = Set(reservedParamPrefixes.compactMap(\.utf8.first))
 
     /// Recommended events and their recommended parameters; `required` ones GA4 needs.
     public struct RecommendedEvent: Sendable {

@@ -88,19 +88,25 @@ public enum NameWords {
     }
 
     /// Whether `name` is written in `nameCase` (ASCII letters and digits, starting with a letter).
+    ///
+    /// Read as UTF-8 bytes: every character allowed is ASCII, so a byte of a longer character
+    /// (0x80 and above) is refused like the character it belongs to.
     public static func follows(_ name: String, _ nameCase: NameCase) -> Bool {
-        let scalars = Array(name.unicodeScalars)
-        guard let first = scalars.first, isLetter(first) else { return false }
+        func isLower(_ b: UInt8) -> Bool { b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
+        func isUpper(_ b: UInt8) -> Bool { b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") }
+        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        let bytes = name.utf8
+        guard let first = bytes.first, isLower(first) || isUpper(first) else { return false }
         switch nameCase {
         case .snakeCase, .kebabCase:
-            let separator: Unicode.Scalar = nameCase == .snakeCase ? "_" : "-"
+            let separator = nameCase == .snakeCase ? UInt8(ascii: "_") : UInt8(ascii: "-")
             guard isLower(first) else { return false }
             var previousWasSeparator = false
-            for scalar in scalars {
-                if scalar == separator {
+            for byte in bytes {
+                if byte == separator {
                     if previousWasSeparator { return false }
                     previousWasSeparator = true
-                } else if isLower(scalar) || isDigit(scalar) {
+                } else if isLower(byte) || isDigit(byte) {
                     previousWasSeparator = false
                 } else {
                     return false
@@ -111,10 +117,10 @@ public enum NameWords {
             guard nameCase == .camelCase ? isLower(first) : isUpper(first) else { return false }
             // No separators, and no run of two capitals (acronyms are written `Url`, not `URL`).
             var previousUpper = false
-            for scalar in scalars {
-                guard isLetter(scalar) || isDigit(scalar) else { return false }
-                if isUpper(scalar), previousUpper { return false }
-                previousUpper = isUpper(scalar)
+            for byte in bytes {
+                guard isLower(byte) || isUpper(byte) || isDigit(byte) else { return false }
+                if isUpper(byte), previousUpper { return false }
+                previousUpper = isUpper(byte)
             }
             return true
         }

@@ -31,7 +31,8 @@ public struct GA4ParamNameRule: Rule {
                 if GA4Facts.reservedParamNames.contains(name) {
                     message = "parameter `\(name)` is reserved by GA4"
                     hint = "choose another name, such as `\(event.name)_\(name)`"
-                } else if let prefix = GA4Facts.reservedParamPrefixes.first(where: { name.hasPrefix($0) }) {
+                } else if let first = name.utf8.first, GA4Facts.reservedPrefixStarts.contains(first),
+                          let prefix = GA4Facts.reservedParamPrefixes.first(where: { name.hasPrefix($0) }) {
                     message = "parameter `\(name)` starts with `\(prefix)`, a prefix GA4 reserves"
                     let rest = String(name.dropFirst(prefix.count)).trimmingPrefix("_")
                     hint = rest.isEmpty ? nil : "rename it to `\(rest)`"
@@ -41,7 +42,8 @@ public struct GA4ParamNameRule: Rule {
                 } else if let bad = name.unicodeScalars.first(where: { !(NameWords.isLetter($0) || NameWords.isDigit($0) || $0 == "_") }) {
                     message = "parameter name `\(name)` contains `\(bad)`; only letters, digits and underscores are allowed"
                     hint = "rename it to `\(GA4EventNameRule.fixed(name))`"
-                } else if name.count > GA4Facts.maxParamNameLength {
+                } else if name.utf8.count > GA4Facts.maxParamNameLength, name.count > GA4Facts.maxParamNameLength {
+                    // (A name has at least as many bytes as characters: most are judged by their bytes alone.)
                     message = "parameter name `\(name)` is \(name.count) characters long; GA4 allows at most \(GA4Facts.maxParamNameLength)"
                     hint = "rename it to `\(GA4EventNameRule.fixed(name))`"
                 } else {

@@ -26,7 +26,9 @@ public struct TriggerSelectClickRule: Rule {
     /// Whether the last compound selector of one of `selector`'s selectors names the element
     /// `select` or `option` (`select#sort`, `.filters option`).
     static func targetsSelect(_ selector: String) -> Bool {
-        selector.split(separator: ",").contains { part in
+        // A selector without the letters of `select` or `option` (in any case) names neither.
+        guard mentionsSelectOrOption(selector) else { return false }
+        return selector.split(separator: ",").contains { part in
             let last = part.split(whereSeparator: { " >+~".contains($0) }).last.map(String.init) ?? ""
             let element = last.prefix { $0.isLetter || $0 == "-" }.lowercased()
             return element == "select" || element == "option"
@@ -41,5 +43,23 @@ public struct TriggerSelectClickRule: Rule {
                            at: event.triggerSpans.option("selector") ?? event.trigger.span ?? event.span, path: event.path.appending("trigger"),
                            hint: "have the site push `{event: '\(name)'}` with the chosen value when the select changes, and use `trigger: {custom: {event: \(name)}}`")
         }
+    }
+
+    /// Whether `selector` contains `select` or `option` in any ASCII case. (No other letter
+    /// lowercases to one of theirs, so an element `targetsSelect` finds always shows here.)
+    static func mentionsSelectOrOption(_ selector: String) -> Bool {
+        let bytes = Array(selector.utf8)
+        guard bytes.count >= 6 else { return false }
+        for start in 0...(bytes.count - 6) {
+            var select = true, option = true
+            for (offset, (s, o)) in zip("select".utf8, "option".utf8).enumerated() {
+                let byte = bytes[start + offset] | 0x20  // ASCII letters to lower case
+                if byte != s { select = false }
+                if byte != o { option = false }
+                if !select && !option { break }
+            }
+            if select || option { return true }
+        }
+        return false
     }
 }
