@@ -74,11 +74,16 @@ public enum JSONValue: Sendable, Equatable {
             || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0x7F || byte == 0xE2
     }
 
+    /// ``mayNeedEscape(_:)`` for every byte, looked up instead of compared (strings of a
+    /// container are tens of megabytes).
+    static let escapeTable: [Bool] = (0...255).map { mayNeedEscape(UInt8($0)) }
+
     static func writeString(_ s: String, to out: inout [UInt8]) {
         // Most strings need no escape: copy them whole.
         var copied = s
         let plain = copied.withUTF8 { bytes -> Bool in
-            for byte in bytes where mayNeedEscape(byte) { return false }
+            let plain = escapeTable.withUnsafeBufferPointer { table in !bytes.contains { table[Int($0)] } }
+            guard plain else { return false }
             out.append(UInt8(ascii: "\""))
             out.append(contentsOf: bytes)
             out.append(UInt8(ascii: "\""))

@@ -112,9 +112,9 @@ public struct GTMShapeChecker {
             }
         }
         guard case .object(let members) = item else { return }
-        let owner = "\(kind.rawValue) `\(name)`"
         for member in members where !Self.isNonParameterKey(member.key) {
-            Self.checkParameters(member.value, in: owner, variables: variableNames, problems: &problems)
+            // The owner's description is made only for a problem (asked for every entity written).
+            Self.checkParameters(member.value, in: "\(kind.rawValue) `\(name)`", variables: variableNames, problems: &problems)
         }
     }
 
@@ -124,25 +124,25 @@ public struct GTMShapeChecker {
     }
 
     /// Walks parameter objects: each `value` must be a string, and `{{…}}` in it must resolve.
-    static func checkParameters(_ value: JSONValue, in owner: String, variables: Set<String>, problems: inout [String]) {
+    static func checkParameters(_ value: JSONValue, in owner: @autoclosure () -> String, variables: Set<String>, problems: inout [String]) {
         switch value {
         case .array(let items):
-            for item in items { checkParameters(item, in: owner, variables: variables, problems: &problems) }
+            for item in items { checkParameters(item, in: owner(), variables: variables, problems: &problems) }
         case .object(let members):
             for member in members {
                 if member.key == "value" {
                     switch member.value {
                     case .string(let text):
                         for reference in references(in: text) where !variables.contains(reference) && !reference.hasPrefix("_") {
-                            problems.append("\(owner) references `{{\(reference)}}`, which is neither a variable of the container nor a listed built-in variable")
+                            problems.append("\(owner()) references `{{\(reference)}}`, which is neither a variable of the container nor a listed built-in variable")
                         }
                     case .array, .object:
-                        checkParameters(member.value, in: owner, variables: variables, problems: &problems)
+                        checkParameters(member.value, in: owner(), variables: variables, problems: &problems)
                     default:
-                        problems.append("\(owner) has a parameter value that is not a string")
+                        problems.append("\(owner()) has a parameter value that is not a string")
                     }
                 } else {
-                    checkParameters(member.value, in: owner, variables: variables, problems: &problems)
+                    checkParameters(member.value, in: owner(), variables: variables, problems: &problems)
                 }
             }
         default:
@@ -152,20 +152,21 @@ public struct GTMShapeChecker {
 
     /// The names inside `{{…}}` in `text`.
     static func references(in text: String) -> [String] {
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return [] }
-        let bytes = Array(text.utf8)
-        let brace = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        var result: [String] = []
-        var i = 0
-        while i + 1 < bytes.count {
-            guard bytes[i] == brace, bytes[i + 1] == brace else { i += 1; continue }
-            var j = i + 2
-            while j + 1 < bytes.count, !(bytes[j] == close && bytes[j + 1] == close) { j += 1 }
-            guard j + 1 < bytes.count else { break }
-            result.append(String(decoding: bytes[(i + 2)..<j], as: UTF8.self))
-            i = j + 2
+        var text = text
+        return text.withUTF8 { bytes in
+            let brace = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+            var result: [String] = []
+            var i = 0
+            while i + 1 < bytes.count {
+                guard bytes[i] == brace, bytes[i + 1] == brace else { i += 1; continue }
+                var j = i + 2
+                while j + 1 < bytes.count, !(bytes[j] == close && bytes[j + 1] == close) { j += 1 }
+                guard j + 1 < bytes.count else { break }
+                result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 2)..<j]), as: UTF8.self))
+                i = j + 2
+            }
+            return result
         }
-        return result
     }
 
     /// Whether `key` is an entity field that is not a parameter (ids, names, bookkeeping);
