@@ -18,25 +18,12 @@ public struct CustomDimension: Sendable, Hashable {
     /// The custom dimensions of `events`, in order of first use; GA4's own parameters are
     /// left out. A parameter's description is its first non-empty one.
     static func derive(_ events: [EventSpec], shared: [ParamSpec] = [], userProperties: [ParamSpec] = []) -> [CustomDimension] {
-        var order: [String] = []
-        var byName: [String: (description: String?, events: [String])] = [:]
-        for event in events {
-            for param in event.params where !GA4Facts.standardParams.contains(param.name) && !CustomMetric.isNumeric(param.type) {
-                if byName[param.name] == nil {
-                    order.append(param.name)
-                    byName[param.name] = (param.description, [])
-                }
-                if byName[param.name]?.description == nil { byName[param.name]?.description = param.description }
-                if byName[param.name]?.events.last != event.name { byName[param.name]?.events.append(event.name) }
-            }
+        let uses = ParameterUse.firstUses(in: events) { !GA4Facts.standardParams.contains($0.name) && !CustomMetric.isNumeric($0.type) }
+        var result = uses.list.map { use in
+            CustomDimension(parameterName: use.name, displayName: displayName(use.name),
+                            description: String(use.describedOrListed.prefix(150)), events: use.events)
         }
-        var result = order.map { name in
-            let info = byName[name] ?? (nil, [])
-            let description = info.description ?? "Parameter `\(name)` of " + info.events.map { "`\($0)`" }.joined(separator: ", ") + "."
-            return CustomDimension(parameterName: name, displayName: displayName(name),
-                                   description: String(description.prefix(150)), events: info.events)
-        }
-        for param in shared where !GA4Facts.standardParams.contains(param.name) && byName[param.name] == nil && !CustomMetric.isNumeric(param.type) {
+        for param in shared where !GA4Facts.standardParams.contains(param.name) && uses.position[param.name] == nil && !CustomMetric.isNumeric(param.type) {
             let description = param.description ?? "Parameter `\(param.name)`, sent with every event."
             result.append(CustomDimension(parameterName: param.name, displayName: displayName(param.name),
                                           description: String(description.prefix(150)), events: [], shared: true))
@@ -121,26 +108,50 @@ public struct CustomMetric: Sendable, Hashable {
     /// The custom metrics of `events` and `shared`, in order of first use; GA4's own parameters
     /// (`value`, `price`, …) are left out.
     static func derive(_ events: [EventSpec], shared: [ParamSpec] = []) -> [CustomMetric] {
-        var order: [String] = []
-        var byName: [String: (description: String?, events: [String])] = [:]
-        for event in events {
-            for param in event.params where isNumeric(param.type) && !GA4Facts.standardParams.contains(param.name) {
-                if byName[param.name] == nil { order.append(param.name); byName[param.name] = (param.description, []) }
-                if byName[param.name]?.description == nil { byName[param.name]?.description = param.description }
-                if byName[param.name]?.events.last != event.name { byName[param.name]?.events.append(event.name) }
-            }
+        let uses = ParameterUse.firstUses(in: events) { isNumeric($0.type) && !GA4Facts.standardParams.contains($0.name) }
+        var result = uses.list.map { use -> CustomMetric in
+            CustomMetric(parameterName: use.name, displayName: CustomDimension.displayName(use.name), description: String(use.describedOrListed.prefix(150)),
+                         measurementUnit: unit(for: use.name), events: use.events)
         }
-        var result = order.map { name -> CustomMetric in
-            let info = byName[name] ?? (nil, [])
-            let description = info.description ?? "Parameter `\(name)` of " + info.events.map { "`\($0)`" }.joined(separator: ", ") + "."
-            return CustomMetric(parameterName: name, displayName: CustomDimension.displayName(name), description: String(description.prefix(150)),
-                                measurementUnit: unit(for: name), events: info.events)
-        }
-        for param in shared where isNumeric(param.type) && !GA4Facts.standardParams.contains(param.name) && byName[param.name] == nil {
+        for param in shared where isNumeric(param.type) && !GA4Facts.standardParams.contains(param.name) && uses.position[param.name] == nil {
             let description = param.description ?? "Parameter `\(param.name)`, sent with every event."
             result.append(CustomMetric(parameterName: param.name, displayName: CustomDimension.displayName(param.name),
                                        description: String(description.prefix(150)), measurementUnit: unit(for: param.name), events: []))
         }
         return result
+    }
+}
+
+/// A parameter name as the events use it: its first description and the events that send it.
+struct ParameterUse {
+    var name: String
+    var description: String?
+    var events: [String]
+
+    /// The description, or a sentence naming the events that send it.
+    var describedOrListed: String {
+        description ?? "Parameter `\(name)` of " + events.map { "`\($0)`" }.joined(separator: ", ") + "."
+    }
+
+    /// The parameters of `events` that `include` accepts, in order of first use, and each
+    /// name's position in that list (one dictionary lookup per parameter).
+    static func firstUses(in events: [EventSpec], where include: (ParamSpec) -> Bool) -> (list: [ParameterUse], position: [String: Int]) {
+        var list: [ParameterUse] = []
+        var position: [String: Int] = [:]
+        for event in events {
+            for param in event.params where include(param) {
+                let i: Int
+                if let known = position[param.name] {
+                    i = known
+                } else {
+                    i = list.count
+                    position[param.name] = i
+                    list.append(ParameterUse(name: param.name, description: param.description, events: []))
+                }
+                if list[i].description == nil { list[i].description = param.description }
+                if list[i].events.last != event.name { list[i].events.append(event.name) }
+            }
+        }
+        return (list, position)
     }
 }
