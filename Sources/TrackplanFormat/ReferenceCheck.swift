@@ -48,6 +48,8 @@ struct ReferenceCheck {
                               at: previous.span, path: event.path.appending("renamed_from"),
                               hint: "remove the old event `\(previous.value)`, or remove `renamed_from`")
             }
+            // Renamed parameters are rare: the set of names is made only for an event that has one.
+            guard event.params.contains(where: { $0.renamedFrom != nil }) else { continue }
             var paramNames = Set(event.params.map(\.name))
             for param in event.params {
                 guard let previous = param.renamedFrom, paramNames.contains(previous.value) else { continue }

@@ -24,6 +24,8 @@ public struct GA4ParamCountRule: Rule {
     public func check(_ plan: Plan) -> [Diagnostic] {
         let sharedNames = plan.sharedParams.map(\.name)
         return plan.events.compactMap { event in
+            // At most this many, before the shared ones it sends itself are taken out.
+            guard event.params.count + sharedNames.count > GA4Facts.maxParamsPerEvent else { return nil }
             // Shared parameters are sent with every event and count toward its limit.
             let own = Set(event.params.map(\.name))
             let shared = sharedNames.filter { !own.contains($0) }
