@@ -61,9 +61,13 @@ public struct MeasurementSpec: Sendable, Hashable {
         let resolvedPageTypes = pageTypes
         let planConsent = plan.consent.required.map(\.value)
         consentRegions = plan.consent.regions.map(\.value)
-        events = plan.activeEvents.map { event in
-            EventSpec(event, planConsent: planConsent) { id in pageTypeIndex[id].map { resolvedPageTypes[$0] } }
+        // Sized up front: a lazily filtered sequence grows its array by doubling.
+        var events: [EventSpec] = []
+        events.reserveCapacity(plan.events.count)
+        for event in plan.activeEvents {
+            events.append(EventSpec(event, planConsent: planConsent) { id in pageTypeIndex[id].map { resolvedPageTypes[$0] } })
         }
+        self.events = events
         deprecatedEvents = plan.events.filter { $0.status == .deprecated }.map(\.name)
         keyEvents = events.filter(\.keyEvent).map(\.name)
         sharedParams = plan.sharedParams.map(ParamSpec.init)
