@@ -96,13 +96,14 @@ extension LoadSession {
         }
         var params: [Param] = []
         if let paramsNode = fields["params"], let map = decoder.mapping(paramsNode, "`params`", path: path.appending("params")) {
-            params.reserveCapacity(map.pairs.count)
-            for (pair, paramName) in zip(map.pairs, map.keys) {
+            params.reserveCapacity(map.count)
+            for (i, paramName) in map.keys.enumerated() {
+                let key = map.key(i)
                 guard let paramName else {
-                    decoder.error("parameter names must be plain names, found \(pair.key.kindDescription)", at: pair.key.span, path: path.appending("params"))
+                    decoder.error("parameter names must be plain names, found \(key.kindDescription)", at: key.span, path: path.appending("params"))
                     continue
                 }
-                if let param = loadParam(name: paramName, key: pair.key, node: pair.value, path: path.appending("params", paramName)) {
+                if let param = loadParam(name: paramName, key: key, node: map.value(i), path: path.appending("params", paramName)) {
                     params.append(param)
                 }
             }
@@ -150,8 +151,8 @@ extension LoadSession {
         let kindPath = path.appending(kind)
         guard let options = decoder.mapping(pair.value, "`\(kind)`", path: kindPath) else { return nil }
         let span = SourceSpan(file: pair.key.span.file, start: pair.key.span.start, end: pair.value.span.end)
-        for option in options.pairs {
-            if let key = option.key.text { spans.options.append((key, option.value.span)) }
+        for (i, key) in options.keys.enumerated() {
+            if let key { spans.options.append((key, options.value(i).span)) }
         }
         spans.percents = options["percent"]?.sequence?.map(\.span) ?? []
         func require(_ key: String, example: String) -> Located<String>? {

@@ -55,27 +55,26 @@ struct FieldDecoder {
     /// The pairs of a mapping node, or nil with a diagnostic. A null node is an empty mapping
     /// when `nullIsEmpty`.
     mutating func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String, path: EntityPath, nullIsEmpty: Bool = true) -> Fields? {
-        if let pairs = node.mapping { return Fields(node: node, pairs: pairs, path: path) }
-        if nullIsEmpty, node.isNull { return Fields(node: node, pairs: [], path: path) }
+        if node.isMapping || (nullIsEmpty && node.isNull) { return Fields(node: node, path: path) }
         error("\(what()) must be a mapping of keys to values, found \(Self.found(node))", at: node.span, path: path)
         return nil
     }
 
     /// Reports keys of `fields` that are not in `allowed`, suggesting the nearest allowed key.
     mutating func checkKeys(_ fields: Fields, allowed: [String], in what: @autoclosure () -> String) {
-        for (pair, key) in zip(fields.pairs, fields.keys) {
+        for (i, key) in fields.keys.enumerated() where !(key.map(allowed.contains) ?? false) {
+            let keyNode = fields.key(i)
             guard let key else {
-                error("keys in \(what()) must be plain names, found \(pair.key.kindDescription)", at: pair.key.span, path: fields.path)
+                error("keys in \(what()) must be plain names, found \(keyNode.kindDescription)", at: keyNode.span, path: fields.path)
                 continue
             }
-            if allowed.contains(key) { continue }
             // Checked before the did-you-mean search, which is skipped past the budget.
-            guard admits(RuleID.planSchema, at: pair.key.span) else { continue }
+            guard admits(RuleID.planSchema, at: keyNode.span) else { continue }
             let near = Suggestion.nearest(to: key, in: allowed)
             diagnostics.append(Diagnostic(
                 rule: RuleID.planSchema,
                 message: "unknown key `\(key)` in \(what())" + (near.map { "; did you mean `\($0)`?" } ?? ""),
-                span: pair.key.span, path: fields.path,
+                span: keyNode.span, path: fields.path,
                 hint: near.map { "rename it to `\($0)`" } ?? "the keys allowed here are " + allowed.map { "`\($0)`" }.joined(separator: ", ")))
         }
     }
@@ -167,47 +166,57 @@ struct FieldDecoder {
     }
 }
 
-/// The pairs of one mapping, with lookup by key.
+/// The pairs of one mapping, read in place from the node tree, with lookup by key.
 struct Fields {
+    /// The mapping (or the null node read as an empty mapping).
     let node: YAMLNode
-    let pairs: [YAMLPair]
     let path: EntityPath
     /// Each pair's key text (nil for a key that is not a scalar), read once: lookups compare
-    /// strings instead of going through the key nodes.
+    /// strings (short ones in two machine words) instead of going through the key nodes.
     let keys: [String?]
-    /// Key → position, built only for large mappings (small ones are scanned).
-    private let index: [String: Int]?
+    /// The positions in `node` of the pairs these fields hold, in order; nil for all of them.
+    private let selection: [Int]?
 
-    init(node: YAMLNode, pairs: [YAMLPair], path: EntityPath) {
+    init(node: YAMLNode, path: EntityPath) {
         self.node = node
-        self.pairs = pairs
         self.path = path
-        let keys = pairs.map(\.key.text)
-        self.keys = keys
-        if pairs.count > 16 {
-            var index: [String: Int] = [:]
-            for (i, key) in keys.enumerated() {
-                if let key, index[key] == nil { index[key] = i }
-            }
-            self.index = index
-        } else {
-            self.index = nil
-        }
+        keys = node.keyTexts
+        selection = nil
     }
 
+    /// The fields of `fields` whose keys `include` accepts.
+    init(_ fields: Fields, path: EntityPath, where include: (String?) -> Bool) {
+        node = fields.node
+        self.path = path
+        let chosen = fields.keys.indices.filter { include(fields.keys[$0]) }
+        keys = chosen.map { fields.keys[$0] }
+        selection = chosen.map { fields.selection?[$0] ?? $0 }
+    }
+
+    /// How many pairs there are.
+    var count: Int { keys.count }
+
+    /// The key of pair `i` (0 ..< `count`).
+    func key(_ i: Int) -> YAMLNode { node.key(at: selection?[i] ?? i) }
+
+    /// The value of pair `i` (0 ..< `count`).
+    func value(_ i: Int) -> YAMLNode { node.value(at: selection?[i] ?? i) }
+
+    /// The pairs, in order.
+    var pairs: [YAMLPair] { (0..<count).map { YAMLPair(key: key($0), value: value($0)) } }
+
     func position(of key: String) -> Int? {
-        if let index { return index[key] }
-        return keys.firstIndex { $0 == key }
+        keys.firstIndex { $0 == key }
     }
 
     /// The value of `key`, when present.
     subscript(key: String) -> YAMLNode? {
-        position(of: key).map { pairs[$0].value }
+        position(of: key).map(value)
     }
 
     /// Which of `keys` are present, in source order.
     func present(_ keys: [String]) -> [YAMLPair] {
-        pairs.indices.filter { self.keys[$0].map(keys.contains) ?? false }.map { pairs[$0] }
+        self.keys.indices.filter { self.keys[$0].map(keys.contains) ?? false }.map { YAMLPair(key: key($0), value: value($0)) }
     }
 
     /// A zero-width span at the start of the mapping, for "missing key" problems.

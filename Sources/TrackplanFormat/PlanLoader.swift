@@ -147,7 +147,7 @@ struct LoadSession {
         let includes = loadEntities(fields)
         var settings = RootSettings(file: rootFile, formatVersion: formatVersion, name: name?.value ?? "", description: description,
                                     measurementID: measurementID, conventions: conventions, stages: stages, ruleSettings: ruleSettings)
-        settings.ga4Span = fields.pairs.first { $0.key.text == "ga4" }?.key.span
+        settings.ga4Span = fields.position(of: "ga4").map { fields.key($0).span }
         settings.hostnames = loadHostnames(fields["hostnames"])
         settings.codegen = loadCodegen(fields["codegen"])
         settings.consent = loadConsent(fields["consent"])
@@ -246,8 +246,9 @@ struct LoadSession {
     /// ``includeEntries(_:)`` before the file's node tree is released.
     mutating func loadEntities(_ fields: Fields) -> YAMLNode? {
         if let node = fields["page_types"], let map = decoder.mapping(node, "`page_types`", path: .key("page_types")) {
-            for (pair, id) in zip(map.pairs, map.keys) {
+            for (i, id) in map.keys.enumerated() {
                 guard let id else { continue }
+                let pair = YAMLPair(key: map.key(i), value: map.value(i))
                 guard let pageType = loadPageType(id: id, key: pair.key, node: pair.value) else { continue }
                 if let existing = pageTypeIndex[id] {
                     let first = pageTypes[existing].span ?? pair.key.span
@@ -260,8 +261,9 @@ struct LoadSession {
             }
         }
         if let node = fields["events"], let map = decoder.mapping(node, "`events`", path: .key("events")) {
-            for (pair, name) in zip(map.pairs, map.keys) {
+            for (i, name) in map.keys.enumerated() {
                 guard let name else { continue }
+                let pair = YAMLPair(key: map.key(i), value: map.value(i))
                 guard let event = loadEvent(name: name, key: pair.key, node: pair.value) else { continue }
                 if let existing = eventIndex[name] {
                     let first = events[existing].span ?? pair.key.span
@@ -342,9 +344,8 @@ struct LoadSession {
                                   at: pair.key.span, path: .key(key), hint: "move `\(key)` to the root plan file")
                 }
             }
-            decoder.checkKeys(Fields(node: fields.node, pairs: fields.pairs.filter { pair in
-                !(pair.key.scalar.map { Self.rootKeys.contains($0.text) } ?? false)
-            }, path: .root), allowed: Self.includedKeys, in: "an included file")
+            decoder.checkKeys(Fields(fields, path: .root) { key in !(key.map(Self.rootKeys.contains) ?? false) },
+                              allowed: Self.includedKeys, in: "an included file")
             let includes = loadEntities(fields)
             return (fields.node.span.file, includeEntries(includes))
         }

@@ -121,6 +121,39 @@ public struct YAMLNode: Sendable {
         return tree.storage.withBytes(index) { String(decoding: $0, as: UTF8.self) }
     }
 
+    // MARK: A mapping read in place (no array of pairs made)
+
+    /// Whether the node is a mapping.
+    public var isMapping: Bool { tree.storage.records[Int(index)].kind == .mapping }
+
+    /// The number of key/value pairs, if this node is a mapping; 0 otherwise.
+    public var pairCount: Int {
+        let record = tree.storage.records[Int(index)]
+        return record.kind == .mapping ? Int(record.count) : 0
+    }
+
+    /// The key of pair `i` (0 ..< ``pairCount``) of this mapping.
+    public func key(at i: Int) -> YAMLNode {
+        YAMLNode(tree: tree, index: tree.storage.children[Int(tree.storage.records[Int(index)].first) + 2 * i])
+    }
+
+    /// The value of pair `i` (0 ..< ``pairCount``) of this mapping.
+    public func value(at i: Int) -> YAMLNode {
+        YAMLNode(tree: tree, index: tree.storage.children[Int(tree.storage.records[Int(index)].first) + 2 * i + 1])
+    }
+
+    /// The text of the key of each pair of this mapping (nil for a key that is not a scalar).
+    public var keyTexts: [String?] {
+        let storage = tree.storage
+        let record = storage.records[Int(index)]
+        guard record.kind == .mapping else { return [] }
+        let first = Int(record.first)
+        return (0..<Int(record.count)).map { i in
+            let key = storage.children[first + 2 * i]
+            return storage.records[Int(key)].kind == .scalar ? storage.withBytes(key) { String(decoding: $0, as: UTF8.self) } : nil
+        }
+    }
+
     /// The value typed by the YAML 1.2 core schema (see ``YAMLValue``), for scalars.
     public var value: YAMLValue? { tree.storage.value(index) }
 
