@@ -1,7 +1,8 @@
 /// A node of a YAML document: a scalar, a sequence or a mapping, with where it came from.
 ///
 /// A node is a number in its file's flat tree (see `YAMLTree`): copying it copies a reference,
-/// and its content, text and children are read from the tree when asked for.
+/// and its content, text and children are read from the tree when asked for. A node keeps its
+/// whole file's tree alive: decode what you need and let the nodes go.
 public struct YAMLNode: Sendable {
     /// What the node holds.
     public enum Content: Sendable {
@@ -25,11 +26,9 @@ public struct YAMLNode: Sendable {
     /// keep their positions but take `span`'s file).
     public init(_ content: Content, span: SourceSpan, tag: String? = nil) {
         var storage = YAMLStorage()
-        let tagIndex = storage.tagIndex(tag)
-        func copy(_ node: YAMLNode) -> UInt32 {
-            let tag = storage.tagIndex(node.tag)
-            let span = node.span
-            switch node.content {
+        func add(_ content: Content, tag: String?, span: SourceSpan) -> UInt32 {
+            let tag = storage.tagIndex(tag)
+            switch content {
             case .scalar(let scalar):
                 var text = scalar.text
                 return text.withUTF8 { storage.addScalar($0, style: scalar.style, tag: tag, start: span.start, end: span.end) }
@@ -41,18 +40,8 @@ public struct YAMLNode: Sendable {
                 return storage.addCollection(.mapping, items: children, tag: tag, start: span.start, end: span.end)
             }
         }
-        let index: UInt32
-        switch content {
-        case .scalar(let scalar):
-            var text = scalar.text
-            index = text.withUTF8 { storage.addScalar($0, style: scalar.style, tag: tagIndex, start: span.start, end: span.end) }
-        case .sequence(let items):
-            let children = items.map(copy)
-            index = storage.addCollection(.sequence, items: children, tag: tagIndex, start: span.start, end: span.end)
-        case .mapping(let pairs):
-            let children = pairs.flatMap { [copy($0.key), copy($0.value)] }
-            index = storage.addCollection(.mapping, items: children, tag: tagIndex, start: span.start, end: span.end)
-        }
+        func copy(_ node: YAMLNode) -> UInt32 { add(node.content, tag: node.tag, span: node.span) }
+        let index = add(content, tag: tag, span: span)
         self.init(tree: YAMLTree(file: span.file, storage: storage), index: index)
     }
 

@@ -73,12 +73,14 @@ public struct YAMLReader: Sendable {
 
     /// Reads `bytes` as the content of the file shown as `path`.
     public func read(_ bytes: [UInt8], path: String) -> Result {
-        if bytes.count > options.limits.maxFileSize {
+        // The flat tree addresses text and nodes in 32 bits: 2 GiB is the most it can hold.
+        let sizeLimit = min(options.limits.maxFileSize, YAMLStorage.maxFileSize)
+        if bytes.count > sizeLimit {
             let file = SourceFile(path: path, text: "")
             return Result(file: file, documents: [], diagnostics: [
                 Diagnostic(
                     rule: RuleID.yamlSyntax,
-                    message: "file is \(Self.megabytes(bytes.count)), over the \(Self.megabytes(options.limits.maxFileSize)) limit for one plan file",
+                    message: "file is \(Self.megabytes(bytes.count)), over the \(Self.megabytes(sizeLimit)) limit for one plan file",
                     span: .startOf(file),
                     hint: "split the plan into several files with `include`"),
             ])

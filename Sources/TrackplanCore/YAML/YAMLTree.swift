@@ -49,6 +49,10 @@ struct YAMLStorage: Sendable {
         var weight: Int
     }
 
+    /// The largest file a tree holds: scalar text and node numbers are 32-bit (a scalar's text
+    /// is never longer than its source, and a file has fewer nodes than bytes).
+    static let maxFileSize = Int(Int32.max)
+
     var records: [Record] = []
     var children: [UInt32] = []
     var text: [UInt8] = []
