@@ -251,18 +251,25 @@ import Testing
         }
     }
 
+    /// `count` texts of parts of `parts` drawn by a fixed linear congruential generator, each
+    /// `length(state)` parts long: the same texts on every run.
+    static func generated(_ count: Int, seed: UInt64, parts: [String], length: (UInt64) -> Int) -> [String] {
+        var state = seed
+        return (0..<count).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            var text = ""
+            for _ in 0..<length(state) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += parts[Int(state >> 33) % parts.count]
+            }
+            return text
+        }
+    }
+
     @Test func theByteCaseCheckIsTheScalarCheck() {
         let alphabet = ["a", "z", "A", "Q", "0", "9", "_", "-", "_", "é", "É", "\u{212A}", " ", "."]
-        var state: UInt64 = 0x9E3779B97F4A7C15
         var follows = 0
-        for _ in 0..<6000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            let length = Int(state >> 60)
-            var name = ""
-            for _ in 0..<length {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                name += alphabet[Int(state >> 33) % alphabet.count]
-            }
+        for name in Self.generated(6000, seed: 0x9E3779B97F4A7C15, parts: alphabet, length: { Int($0 >> 60) }) {
             for nameCase in NameCase.allCases {
                 let answer = NameWords.follows(name, nameCase)
                 #expect(answer == Self.followsScalars(name, nameCase), "\(name.debugDescription) \(nameCase)")
@@ -274,15 +281,8 @@ import Testing
 
     @Test func aSelectorThatTargetsADropdownMentionsIt() {
         let parts = ["select", "SELECT", "Option", "optgroup", "div", ".select-x", "#sel", " ", ">", ",", "opt", "ion", "seLect", "\u{130}"]
-        var state: UInt64 = 0xD1B54A32D192ED03
         var targeting = 0
-        for _ in 0..<4000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            var selector = ""
-            for _ in 0..<Int(state >> 61) + 1 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                selector += parts[Int(state >> 33) % parts.count]
-            }
+        for selector in Self.generated(4000, seed: 0xD1B54A32D192ED03, parts: parts, length: { Int($0 >> 61) + 1 }) {
             if TriggerSelectClickRule.targetsSelect(selector) {
                 targeting += 1
                 #expect(TriggerSelectClickRule.mentionsSelectOrOption(selector), "\(selector.debugDescription)")
