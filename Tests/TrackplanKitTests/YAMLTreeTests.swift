@@ -42,16 +42,6 @@ import Testing
         #expect(!root.isNull && !root.isScalar && root.text == nil)
     }
 
-    @Test func plainTextIsStringOnBytesAgreesWithTheStringVersion() {
-        let words = ["null", "Null", "NULL", "nulL", "true", "True", "TRUE", "false", "False", "FALSE", "fals", "falsey", "~",
-                     "", "0", "-1", ".5", "name", "trigger", "n", "T", "é", "_x", "Trues"]
-        for word in words {
-            var text = word
-            let bytes = text.withUTF8 { YAMLValue.plainTextIsString($0) }
-            #expect(bytes == YAMLValue.plainTextIsString(word), "\(word.debugDescription)")
-        }
-    }
-
     @Test func aliasesShareTheirTargetAndCountItsWeight() {
         let result = Harness.read("base: &b {x: 1, y: [2, 3]}\ncopy: *b\n")
         let pairs = try! #require(result.documents.first?.mapping)

@@ -37,30 +37,32 @@ public struct Param: Sendable, Hashable {
     /// A regular expression (RE2 syntax) every string value must match (`pattern`).
     public var pattern: Located<String>? {
         get { rare?.fields.pattern }
-        set { if newValue != nil || rare != nil { updateRare { $0.pattern = newValue } } }
+        set { setRare(\.pattern, newValue) }
     }
 
     /// The smallest value a numeric parameter may take (`min`).
     public var minimum: Located<Double>? {
         get { rare?.fields.minimum }
-        set { if newValue != nil || rare != nil { updateRare { $0.minimum = newValue } } }
+        set { setRare(\.minimum, newValue) }
     }
 
     /// The largest value a numeric parameter may take (`max`).
     public var maximum: Located<Double>? {
         get { rare?.fields.maximum }
-        set { if newValue != nil || rare != nil { updateRare { $0.maximum = newValue } } }
+        set { setRare(\.maximum, newValue) }
     }
 
     /// Its previous name within the event, when the plan records a rename (`renamed_from`).
     public var renamedFrom: Located<String>? {
         get { rare?.fields.renamedFrom }
-        set { if newValue != nil || rare != nil { updateRare { $0.renamedFrom = newValue } } }
+        set { setRare(\.renamedFrom, newValue) }
     }
 
-    private mutating func updateRare(_ change: (inout RareFields) -> Void) {
+    /// Sets one of the rare fields; the box is made only for a value, and dropped when empty.
+    private mutating func setRare<T>(_ field: WritableKeyPath<RareFields, T?>, _ value: T?) {
+        guard value != nil || rare != nil else { return }
         var fields = rare?.fields ?? RareFields()
-        change(&fields)
+        fields[keyPath: field] = value
         rare = fields.isEmpty ? nil : RareBox(fields)
     }
 

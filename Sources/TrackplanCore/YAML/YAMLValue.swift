@@ -50,20 +50,15 @@ public enum YAMLValue: Sendable, Hashable {
     /// Whether a plain, untagged scalar with this text is a string under the core schema,
     /// decided cheaply; false also when it cannot tell without ``resolve(_:tag:)``.
     static func plainTextIsString(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
-        if !typedStart[Int(first)] { return true }
-        // A letter (n, t, f and their capitals) starts a string unless the text is a null or a boolean.
-        guard first >= UInt8(ascii: "A"), first != UInt8(ascii: "~") else { return false }
-        switch text {
-        case "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE": return false
-        default: return true
-        }
+        var text = text
+        return text.withUTF8 { plainTextIsString($0) }
     }
 
-    /// Whether a plain, untagged scalar with these UTF-8 bytes is a string, as the `String` version decides.
+    /// ``plainTextIsString(_:)`` on a text's UTF-8 bytes (the reader asks it of key bytes).
     static func plainTextIsString(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         if !typedStart[Int(first)] { return true }
+        // A letter (n, t, f and their capitals) starts a string unless the text is a null or a boolean.
         guard first >= UInt8(ascii: "A"), first != UInt8(ascii: "~") else { return false }
         // The nulls and booleans that start with a letter: 4 or 5 bytes long.
         guard bytes.count == 4 || bytes.count == 5 else { return true }
